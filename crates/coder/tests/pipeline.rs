@@ -1,0 +1,159 @@
+//! Behaviour of the whole pipeline on short reports of our own.
+
+use dyad_coder::Coder;
+use dyad_core::{AttributionKind, Confirmation, Document, Event, Modality};
+
+fn code(text: &str) -> Vec<Event> {
+    let doc = Document { id: "t".into(), text: text.into(), date: Some("2026-02-03".into()), ..Document::default() };
+    Coder::default().code(&doc).expect("codes").events.into_iter().map(|c| c.event).collect()
+}
+
+fn with_root<'a>(events: &'a [Event], root: &str) -> Vec<&'a Event> {
+    events.iter().filter(|e| e.cameo_root == root).collect()
+}
+
+fn code_of(a: &Option<dyad_core::Actor>) -> Option<&str> {
+    a.as_ref().and_then(|a| a.code.as_deref())
+}
+
+fn countries(e: &Event) -> (Option<&str>, Option<&str>) {
+    (e.source.as_ref().and_then(|a| a.country.as_deref()), e.target.as_ref().and_then(|a| a.country.as_deref()))
+}
+
+#[test]
+fn no_trigger_no_event() {
+    assert!(code("The weather in Lima was mild on Sunday, and the markets were quiet.").is_empty());
+    assert!(code("Peruvian officials spent the weekend at home.").is_empty());
+}
+
+#[test]
+fn demonym_and_agent_noun_make_an_actor() {
+    let evs = code("Colombian police arrested three members of a drug cartel on Friday.");
+    let arrest = with_root(&evs, "17");
+    assert_eq!(arrest.len(), 1, "{evs:#?}");
+    assert_eq!(code_of(&arrest[0].source), Some("COLCOP"));
+    assert_eq!(arrest[0].target.as_ref().and_then(|a| a.sector.as_deref()), Some("CRM"));
+}
+
+#[test]
+fn title_gives_role_to_a_person_no_lexicon_knows() {
+    let evs = code("Chilean Foreign Minister Ximena Oyarzún-Belloso met Argentine officials in Santiago.");
+    let meet = with_root(&evs, "04");
+    assert!(!meet.is_empty(), "{evs:#?}");
+    let src = meet[0].source.as_ref().unwrap();
+    assert_eq!((src.country.as_deref(), src.sector.as_deref()), (Some("CHL"), Some("GOV")));
+    assert_eq!(src.name.as_deref(), Some("Ximena Oyarzún-Belloso"));
+    assert_eq!(countries(meet[0]).1, Some("ARG"));
+}
+
+#[test]
+fn compound_modifiers_give_two_actors() {
+    let evs = code("Officials said cooperation between Estonian and Latvian border guards has increased.");
+    let coop = evs.iter().find(|e| e.cameo_root == "06").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(countries(coop), (Some("EST"), Some("LVA")));
+    assert_eq!(coop.modality, Modality::Actual);
+}
+
+#[test]
+fn capitals_stand_for_governments() {
+    let evs = code("Beijing condemned the decision, and Tokyo rejected the criticism.");
+    let condemn = with_root(&evs, "11");
+    assert_eq!(code_of(&condemn[0].source), Some("CHNGOV"), "{evs:#?}");
+}
+
+#[test]
+fn later_surname_resolves_to_the_titled_person() {
+    let evs = code("Brazilian President Ana Duarte arrived in Lisbon on Monday. Duarte later criticized Portuguese lawmakers.");
+    let crit = with_root(&evs, "11");
+    assert!(!crit.is_empty(), "{evs:#?}");
+    let src = crit[0].source.as_ref().unwrap();
+    assert_eq!((src.country.as_deref(), src.name.as_deref()), (Some("BRA"), Some("Ana Duarte")));
+    assert_eq!(countries(crit[0]).1, Some("PRT"));
+}
+
+#[test]
+fn all_caps_wire_copy_is_coded() {
+    let evs = code("SALVADORAN TROOPS CLASHED WITH GUERRILLAS NEAR THE CAPITAL YESTERDAY.");
+    let fight = with_root(&evs, "19");
+    assert!(!fight.is_empty(), "{evs:#?}");
+    assert_eq!(code_of(&fight[0].source), Some("SLVMIL"));
+}
+
+#[test]
+fn passive_voice_swaps_roles() {
+    let evs = code("Two Nigerian soldiers were killed by militants in Borno state.");
+    let e = evs.iter().find(|e| e.cameo_root == "18" || e.cameo_root == "19").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(e.source.as_ref().and_then(|a| a.sector.as_deref()), Some("REB"));
+    assert_eq!(code_of(&e.target), Some("NGAMIL"));
+}
+
+#[test]
+fn planned_possible_and_negated_are_not_actual() {
+    let planned = code("Turkish troops are preparing to attack Kurdish militants.");
+    assert_eq!(with_root(&planned, "19").first().or(with_root(&planned, "18").first()).map(|e| e.modality), Some(Modality::Planned), "{planned:#?}");
+    let possible = code("Indian troops could attack Pakistani militants if talks fail.");
+    assert!(possible.iter().filter(|e| e.cameo_root.as_str() >= "18").all(|e| e.modality == Modality::Possible), "{possible:#?}");
+    let negated = code("Greek police did not arrest the Albanian smugglers.");
+    assert_eq!(with_root(&negated, "17").first().map(|e| e.modality), Some(Modality::Negated), "{negated:#?}");
+}
+
+#[test]
+fn declined_comment_is_an_event_of_its_own() {
+    let evs = code("The Kenyan government has not commented on the report.");
+    let decline = with_root(&evs, "01");
+    assert_eq!(decline.len(), 1, "{evs:#?}");
+    assert_eq!(decline[0].cameo, "011");
+    assert_eq!(code_of(&decline[0].source), Some("KENGOV"));
+    assert_eq!(decline[0].modality, Modality::Actual);
+}
+
+#[test]
+fn reported_speech_attributes_instead_of_coding_the_speaker() {
+    let evs = code("The Ukrainian Defense Ministry said Russian forces shelled Kharkiv overnight.");
+    let e = evs.iter().find(|e| e.cameo_root == "19").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(countries(e).0, Some("RUS"));
+    let att = e.attribution.as_ref().unwrap();
+    assert_eq!(att.kind, AttributionKind::Named);
+    assert_eq!(e.confirmation, Some(Confirmation::Confirmed));
+}
+
+#[test]
+fn anonymous_sources_leave_events_unconfirmed() {
+    let evs = code("Two people familiar with the matter said Iranian officials met Saudi diplomats in Baghdad.");
+    let e = with_root(&evs, "04");
+    assert!(!e.is_empty(), "{evs:#?}");
+    assert_eq!(e[0].attribution.as_ref().map(|a| a.kind), Some(AttributionKind::Anonymous));
+    assert_eq!(e[0].confirmation, Some(Confirmation::Unconfirmed));
+}
+
+#[test]
+fn outlet_chain_and_later_non_confirmation() {
+    let text = "According to a Reuters report, the Venezuelan government is planning to expel Guyanese diplomats. \
+        Officials familiar with the plan told Reuters it could happen within weeks. \
+        The Venezuelan presidency has not publicly confirmed the decision.";
+    let evs = code(text);
+    let expel = evs.iter().find(|e| e.cameo_root == "16" || e.cameo_root == "17").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(expel.modality, Modality::Planned);
+    assert_eq!(expel.confirmation, Some(Confirmation::Unconfirmed));
+    let att = expel.attribution.as_ref().unwrap();
+    assert_eq!(att.kind, AttributionKind::Anonymous);
+    assert_eq!(att.via.as_deref(), Some("Reuters"));
+}
+
+#[test]
+fn denial_marks_the_event_denied() {
+    let evs = code("The Interior Ministry denied that Egyptian police had beaten the protesters.");
+    let e = evs.iter().find(|e| e.cameo_root == "18").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(e.confirmation, Some(Confirmation::Denied));
+}
+
+#[test]
+fn codes_carry_their_table_values() {
+    let evs = code("Colombian police arrested three members of a drug cartel on Friday.");
+    let e = &with_root(&evs, "17")[0];
+    assert_eq!(e.quad_class, 4);
+    assert!(e.goldstein < 0.0);
+    assert_eq!(e.plover.event_type.as_deref(), Some("COERCE"));
+    assert_eq!(e.acled.as_ref().map(|a| a.sub_event_type.as_str()), Some("Arrests"));
+    assert_eq!(e.date.as_deref(), Some("2026-02-03"));
+}

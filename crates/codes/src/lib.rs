@@ -1,0 +1,119 @@
+//! Code tables: CAMEO event codes with their names, Goldstein values, quad classes
+//! and PLOVER type and mode (data/codes/cameo.tsv, generated from the reference
+//! tables by scripts/build_codes.py), and CAMEO → ACLED (data/codes/acled.tsv,
+//! our own longest-prefix mapping). data/codes/CHOICES.md explains the choices.
+//! Knows nothing of text.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use dyad_core::tsv::{rows, TsvError};
+
+const CAMEO_FILE: (&str, &str) = ("data/codes/cameo.tsv", include_str!("../../../data/codes/cameo.tsv"));
+const ACLED_FILE: (&str, &str) = ("data/codes/acled.tsv", include_str!("../../../data/codes/acled.tsv"));
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CameoCode {
+    pub code: String,
+    pub root: String,
+    pub name: String,
+    pub goldstein: f32,
+    /// GDELT QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    pub quad_class: u8,
+    pub plover_type: Option<String>,
+    pub plover_mode: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AcledType {
+    pub cameo_prefix: String,
+    pub event_type: String,
+    pub sub_event_type: String,
+}
+
+pub struct Tables {
+    pub cameo: Vec<CameoCode>,
+    pub acled: Vec<AcledType>,
+    by_code: HashMap<String, usize>,
+}
+
+impl Tables {
+    /// The embedded tables, parsed once.
+    pub fn get() -> &'static Tables {
+        static TABLES: OnceLock<Tables> = OnceLock::new();
+        TABLES.get_or_init(|| Tables::load().unwrap_or_else(|e| panic!("embedded code table is malformed: {e}")))
+    }
+
+    fn load() -> Result<Tables, TsvError> {
+        let header = ["code", "root", "name", "goldstein", "quad_class", "plover_type", "plover_mode"];
+        let bad = |line, message: String| TsvError { file: CAMEO_FILE.0.into(), line, message };
+        let mut cameo = Vec::new();
+        for (line, c) in rows(CAMEO_FILE, &header)? {
+            let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+            cameo.push(CameoCode {
+                code: c[0].into(),
+                root: c[1].into(),
+                name: c[2].into(),
+                goldstein: c[3].parse().map_err(|_| bad(line, format!("goldstein {:?}", c[3])))?,
+                quad_class: c[4].parse().map_err(|_| bad(line, format!("quad_class {:?}", c[4])))?,
+                plover_type: opt(c[5]),
+                plover_mode: opt(c[6]),
+            });
+        }
+        let acled = rows(ACLED_FILE, &["cameo_prefix", "event_type", "sub_event_type", "note"])?
+            .into_iter()
+            .map(|(_, c)| AcledType { cameo_prefix: c[0].into(), event_type: c[1].into(), sub_event_type: c[2].into() })
+            .collect();
+        let by_code = cameo.iter().enumerate().map(|(i, c)| (c.code.clone(), i)).collect();
+        Ok(Tables { cameo, acled, by_code })
+    }
+
+    pub fn cameo(&self, code: &str) -> Option<&CameoCode> {
+        self.by_code.get(code).map(|&i| &self.cameo[i])
+    }
+
+    /// The ACLED type of a CAMEO code: the row with the longest matching prefix.
+    pub fn acled(&self, code: &str) -> Option<&AcledType> {
+        self.acled.iter().filter(|a| code.starts_with(a.cameo_prefix.as_str())).max_by_key(|a| a.cameo_prefix.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_root_is_present_with_valid_values() {
+        let t = Tables::get();
+        for root in 1..=20 {
+            let root = format!("{root:02}");
+            let c = t.cameo(&root).unwrap_or_else(|| panic!("root {root} missing"));
+            assert_eq!(c.root, root);
+        }
+        for c in &t.cameo {
+            assert!((1..=4).contains(&c.quad_class), "{c:?}");
+            assert!((-10.0..=10.0).contains(&c.goldstein), "{c:?}");
+            assert!(c.code.starts_with(&c.root));
+        }
+    }
+
+    #[test]
+    fn known_values() {
+        let t = Tables::get();
+        let decline = t.cameo("011").unwrap();
+        assert_eq!((decline.goldstein, decline.quad_class, decline.plover_type.as_deref()), (-0.1, 1, None));
+        let fight = t.cameo("190").unwrap();
+        assert_eq!((fight.quad_class, fight.plover_type.as_deref()), (4, Some("ASSAULT")));
+    }
+
+    #[test]
+    fn acled_longest_prefix_and_codes_exist() {
+        let t = Tables::get();
+        assert_eq!(t.acled("1951").unwrap().sub_event_type, "Air/drone strike");
+        assert_eq!(t.acled("181").unwrap().sub_event_type, "Abduction/forced disappearance");
+        assert!(t.acled("040").is_none());
+        for a in &t.acled {
+            assert!(t.cameo(&a.cameo_prefix).is_some(), "{a:?}");
+        }
+    }
+}

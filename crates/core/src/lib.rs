@@ -1,0 +1,168 @@
+//! dyad's shared vocabulary: the types every stage of the pipeline passes on.
+//!
+//! A [`Document`] comes in, an [`Event`] goes out. Every mention and event keeps
+//! [`Span`]s as UTF-8 byte offsets into `Document::text`, so a user can always go
+//! back to the exact words an event came from. This crate has no logic beyond
+//! small helpers and knows nothing of how the stages work.
+
+pub mod tsv;
+
+use serde::{Deserialize, Serialize};
+
+/// One news report, as read by `dyad-ingest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    /// The UTF-8 text every span points into.
+    pub text: String,
+    /// Publication date, `YYYY-MM-DD` when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A half-open byte range `start..end` into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    pub fn slice(self, text: &str) -> &str {
+        &text[self.start..self.end]
+    }
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// A span with the text it covers, as written to the output.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+impl Evidence {
+    pub fn of(span: Span, text: &str) -> Evidence {
+        Evidence { start: span.start, end: span.end, text: span.slice(text).to_string() }
+    }
+}
+
+/// A resolved actor mention: who, from where, in which role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    /// The words of the mention as written.
+    pub text: String,
+    /// CAMEO-style code: country (or IGO group) followed by the sector, e.g. `USAGOV`.
+    pub code: Option<String>,
+    /// ISO 3166-1 alpha-3.
+    pub country: Option<String>,
+    /// Main role (CAMEO/PLOVER sector code), e.g. `GOV`, `MIL`, `CRM`.
+    pub sector: Option<String>,
+    /// Canonical full name for named people and organisations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Where the country came from when the mention itself does not say it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_from: Option<String>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    Actual,
+    Planned,
+    Possible,
+    Negated,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confirmation {
+    Confirmed,
+    Unconfirmed,
+    Denied,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AttributionKind {
+    Named,
+    Anonymous,
+    Outlet,
+}
+
+/// Who says the event happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attribution {
+    pub text: String,
+    pub kind: AttributionKind,
+    /// The outlet that carried an anonymous or named source, when the text gives the chain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    pub name: String,
+    pub country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// `country`, `admin1`, `city` or `sub-city`.
+    pub precision: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plover {
+    /// One of the 16 PLOVER event types, or null where PLOVER does not code the CAMEO event.
+    #[serde(rename = "type")]
+    pub event_type: Option<String>,
+    pub mode: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Acled {
+    pub event_type: String,
+    pub sub_event_type: String,
+}
+
+/// One coded event: the output contract of `dyad code`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub doc_id: String,
+    pub cameo: String,
+    pub cameo_root: String,
+    pub cameo_name: String,
+    pub quad_class: u8,
+    pub goldstein: f32,
+    pub plover: Plover,
+    pub acled: Option<Acled>,
+    pub source: Option<Actor>,
+    pub target: Option<Actor>,
+    pub modality: Modality,
+    pub confirmation: Option<Confirmation>,
+    pub attribution: Option<Attribution>,
+    pub location: Option<Location>,
+    pub date: Option<String>,
+    pub evidence: Evidence,
+    /// The words that triggered the event.
+    pub trigger: Evidence,
+    pub confidence: f32,
+}

@@ -1,0 +1,72 @@
+//! The `dyad` command line: argument parsing and wiring of the pipeline stages.
+//!
+//! `dyad code` reads documents (dyad-ingest), codes each one (dyad-coder) and
+//! writes events as JSONL. Per-document problems go to stderr and never stop the
+//! batch. The other subcommands are views for users: the code tables, and the
+//! intermediate results behind an event.
+
+mod code;
+mod views;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// dyad turns news reports into structured, sourced political event data:
+/// who did, plans or threatens what to whom, according to whom, and whether it is confirmed.
+#[derive(Parser)]
+#[command(name = "dyad", version, about, long_about = None, arg_required_else_help = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code documents into events (JSONL on stdout or -o FILE).
+    ///
+    /// Inputs are JSONL files (one {"id","text","date"?,"title"?,"url"?,"source"?} per line;
+    /// other fields are ignored), plain .txt files (one document each, the id is the file
+    /// name), directories (their .jsonl and .txt files, recursively) and "-" for standard
+    /// input. With no input, standard input is read.
+    ///
+    /// Each output line is one event: CAMEO code, root, name, quad class and Goldstein
+    /// score; PLOVER type and mode; ACLED type or null; source and target actors; modality
+    /// (actual, planned, possible, negated); confirmation (confirmed, unconfirmed, denied or
+    /// null); attribution; location; date; the evidence sentence and trigger as byte spans
+    /// into the document text; and a confidence.
+    ///
+    /// A document that cannot be read or coded is reported on stderr with its file and line,
+    /// and the rest of the batch goes on. A summary line ends the run. The exit status is 0
+    /// when at least one document was coded (or there was nothing to code), 1 otherwise.
+    Code(code::Args),
+    /// List the code tables: CAMEO codes with names, Goldstein values, quad classes, PLOVER and ACLED types.
+    Codes {
+        /// Print JSON lines instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show how one sentence or short text is coded: tokens, actors, triggers, cues and events.
+    Explain {
+        /// The text to explain.
+        text: String,
+        /// Publication date (YYYY-MM-DD) to resolve relative dates against.
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Print the actor mentions found in each document, with their resolution.
+    Actors {
+        /// Inputs, as for `dyad code`.
+        paths: Vec<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Code(args) => code::run(args),
+        Command::Codes { json } => views::codes(json),
+        Command::Explain { text, date } => views::explain(text, date),
+        Command::Actors { paths } => views::actors(paths),
+    }
+}

@@ -1,0 +1,38 @@
+//! Clause limits inside a sentence: boundary words ("but", ";", "—") and reporting
+//! verbs ("said", "according to") close a clause, so the subject search, the
+//! modality cues and the object search of a trigger stay within its own clause.
+
+use std::ops::Range;
+
+use dyad_lexicon::{Cue, CueKind, Match, Tokens};
+
+pub(crate) struct Clauses {
+    /// Token ranges that separate clauses, in order.
+    separators: Vec<Range<usize>>,
+    sentence: Range<usize>,
+}
+
+impl Clauses {
+    pub(crate) fn new(cx: &Tokens, cues: &[Match<Cue>], sentence: Range<usize>) -> Clauses {
+        let separators = cues
+            .iter()
+            .filter(|m| m.values.iter().any(|c| matches!(c.kind, CueKind::Boundary | CueKind::Report | CueKind::According)))
+            .filter(|m| !is_noun_use(cx, m.start))
+            .map(|m| m.range())
+            .collect();
+        Clauses { separators, sentence }
+    }
+
+    /// The clause around a trigger: from the last separator before it to the next one after it.
+    pub(crate) fn around(&self, trigger: Range<usize>) -> Range<usize> {
+        let start = self.separators.iter().filter(|s| s.end <= trigger.start).map(|s| s.end).max().unwrap_or(self.sentence.start);
+        let end = self.separators.iter().filter(|s| s.start >= trigger.end).map(|s| s.start).min().unwrap_or(self.sentence.end);
+        start..end
+    }
+}
+
+/// "the report", "a statement": a reporting word after a determiner is a noun, not a verb.
+pub(crate) fn is_noun_use(cx: &Tokens, i: usize) -> bool {
+    const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "'s", "’s"];
+    i > 0 && DETERMINERS.contains(&cx.tokens[i - 1].folded.as_str())
+}

@@ -1,0 +1,169 @@
+//! The event stage: from a document's tokens and actor mentions to coded events.
+//!
+//! For each sentence: find trigger phrases (data/events/triggers.tsv), pick the
+//! source (the subject: nearest actor to the left in the trigger's clause, or the
+//! by-agent of a passive) and the target (the object: first actor to the right),
+//! then read the cues around the trigger (data/cues/cues.tsv) for modality,
+//! attribution and confirmation. No trigger, no event; no actor, no event.
+//! Every decision is recorded in a [`Why`] so `dyad explain` can show it.
+
+mod clauses;
+mod modality;
+mod roles;
+mod sources;
+
+use dyad_codes::Tables;
+use dyad_core::{Acled, Confirmation, Document, Event, Evidence, Location, Plover, Span};
+use dyad_lexicon::{Lexicon, Tokens, TriggerPos};
+use dyad_mentions::{MentionKind, Mentions};
+use dyad_text::Analyzed;
+use serde::Serialize;
+
+/// Why an event was coded the way it was: the pattern and the cues, with where they are.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Why {
+    pub pattern: String,
+    pub source_rule: &'static str,
+    pub target_rule: &'static str,
+    pub modality_cue: Option<Cited>,
+    pub attribution_cue: Option<Cited>,
+    pub confirmation_cue: Option<Cited>,
+}
+
+/// A cue word or phrase and its byte span in the document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cited {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Cited {
+    fn of(text: &str, span: Span) -> Cited {
+        Cited { text: span.slice(text).to_string(), start: span.start, end: span.end }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Coded {
+    pub event: Event,
+    pub why: Why,
+}
+
+/// Codes every event in a document.
+pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &Lexicon, tables: &Tables) -> Vec<Coded> {
+    let cx = Tokens { text: &doc.text, tokens: &analyzed.tokens, lemmas: &lexicon.lemmas };
+    let chains = sources::outlet_chains(&cx, analyzed, mentions, lexicon);
+    let mut out: Vec<Coded> = Vec::new();
+    let mut withheld = Vec::new();
+    for sentence in &analyzed.sentences {
+        let range = sentence.tokens.clone();
+        let cues = lexicon.cues.find_all(&cx, range.clone());
+        let clauses = clauses::Clauses::new(&cx, &cues, range.clone());
+        let actors = roles::Candidates::new(&cx, mentions, range.clone());
+        let attributions = sources::in_sentence(&cx, &cues, mentions, range.clone(), &chains);
+        for trigger in lexicon.triggers.find_all(&cx, range.clone()) {
+            let t = &trigger.values[0];
+            if actors.overlaps_longer(trigger.range()) {
+                continue;
+            }
+            let clause = clauses.around(trigger.range());
+            let roles = roles::assign(&cx, &actors, trigger.range(), clause.clone(), t.pos);
+            if roles.pairs.is_empty() {
+                continue;
+            }
+            let Some(code) = tables.cameo(&t.cameo) else { continue };
+            let (modality, modality_cue) = modality::of(&cx, &cues, trigger.range(), clause.clone());
+            let attribution = attributions.iter().find(|a| a.scope.contains(&trigger.start));
+            let (mut confirmation, mut confirmation_cue) = sources::confirmation(&cx, &cues, attribution, trigger.start);
+            if confirmation.is_none() && code.root != "01" {
+                if let Some(cue) = sources::hedge(&cx, &cues) {
+                    (confirmation, confirmation_cue) = (Some(Confirmation::Unconfirmed), Some(cue));
+                }
+            }
+            let trigger_span = Span::new(cx.tokens[trigger.start].span.start, cx.tokens[trigger.end - 1].span.end);
+            let location = location_in(&cx, mentions, clause.clone(), trigger.end);
+            for (source, target) in roles.pairs {
+                let source = source.map(|i| mentions.actors[i].actor.clone());
+                let target = target.map(|i| mentions.actors[i].actor.clone());
+                if code.root == "01" && source.is_none() {
+                    continue;
+                }
+                let confidence = confidence(source.is_some(), target.is_some(), &t.cameo, t.pos, source.as_ref().and_then(|a| a.country.as_ref()).is_some());
+                let event = Event {
+                    doc_id: doc.id.clone(),
+                    cameo: code.code.clone(),
+                    cameo_root: code.root.clone(),
+                    cameo_name: code.name.clone(),
+                    quad_class: code.quad_class,
+                    goldstein: code.goldstein,
+                    plover: Plover { event_type: code.plover_type.clone(), mode: code.plover_mode.clone() },
+                    acled: tables.acled(&code.code).map(|a| Acled { event_type: a.event_type.clone(), sub_event_type: a.sub_event_type.clone() }),
+                    source,
+                    target,
+                    modality,
+                    confirmation,
+                    attribution: attribution.map(|a| a.attribution.clone()),
+                    location: location.clone(),
+                    date: doc.date.clone(),
+                    evidence: Evidence::of(sentence.span, &doc.text),
+                    trigger: Evidence::of(trigger_span, &doc.text),
+                    confidence,
+                };
+                if out.iter().any(|c| same_event(&c.event, &event)) {
+                    continue;
+                }
+                let why = Why {
+                    pattern: t.pattern.clone(),
+                    source_rule: roles.source_rule,
+                    target_rule: roles.target_rule,
+                    modality_cue: modality_cue.map(|sp| Cited::of(&doc.text, sp)),
+                    attribution_cue: attribution.map(|a| Cited::of(&doc.text, a.cue)),
+                    confirmation_cue: confirmation_cue.map(|sp| Cited::of(&doc.text, sp)),
+                };
+                out.push(Coded { event, why });
+            }
+        }
+        withheld.extend(sources::non_confirmations(&cx, &cues, mentions, range));
+    }
+    sources::apply_non_confirmations(&doc.text, &withheld, &mut out);
+    out
+}
+
+fn same_event(a: &Event, b: &Event) -> bool {
+    let code = |x: &Option<dyad_core::Actor>| x.as_ref().and_then(|a| a.code.clone());
+    a.evidence.start == b.evidence.start && a.cameo == b.cameo && code(&a.source) == code(&b.source) && code(&a.target) == code(&b.target)
+}
+
+/// A first confidence: how much of the event the text pinned down. Not yet calibrated.
+fn confidence(has_source: bool, has_target: bool, cameo: &str, pos: TriggerPos, source_country: bool) -> f32 {
+    let mut c = 0.35;
+    if has_source {
+        c += 0.2;
+    }
+    if has_target {
+        c += 0.15;
+    }
+    if source_country {
+        c += 0.1;
+    }
+    if cameo.len() >= 3 {
+        c += 0.05;
+    }
+    if pos == TriggerPos::Verb {
+        c += 0.05;
+    }
+    (c * 100.0_f32).round() / 100.0
+}
+
+/// A first location: a country or capital named after a locative preposition in the trigger's clause.
+fn location_in(cx: &Tokens, mentions: &Mentions, clause: std::ops::Range<usize>, after: usize) -> Option<Location> {
+    const LOCATIVE: &[&str] = &["in", "inside", "into", "across", "near", "at", "within", "throughout"];
+    mentions.within(clause).map(|(_, m)| m).find(|m| {
+        m.kind == MentionKind::Country
+            && m.tokens.start >= after.saturating_sub(8)
+            && m.tokens.start > 0
+            && LOCATIVE.contains(&cx.tokens[m.tokens.start - 1].folded.as_str())
+    })
+    .map(|m| Location { name: m.actor.text.clone(), country: m.actor.country.clone(), lat: None, lon: None, precision: "country".into() })
+}

@@ -1,0 +1,45 @@
+//! Modality: did the text report the act as done, planned, possible or negated?
+//!
+//! Reads the modality cues between the clause start and the trigger: a negation
+//! right before the trigger wins ("did not fire"); otherwise the nearest cue
+//! decides ("is preparing to expand" → planned, "could include deploying" →
+//! possible). A condition after the trigger ("if necessary") makes it possible.
+//! Negation written into a trigger pattern ("has not commented") is part of the
+//! event, not a cue, because cues are only read outside the trigger.
+
+use std::ops::Range;
+
+use dyad_core::{Modality, Span};
+use dyad_lexicon::{Cue, CueKind, Match, Tokens};
+
+const NEGATION_REACH: usize = 3;
+
+pub(crate) fn of(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, clause: Range<usize>) -> (Modality, Option<Span>) {
+    let cue_of = |kind: CueKind, m: &Match<Cue>| m.values.iter().find(|c| c.kind == kind).map(|c| c.value.clone());
+    let span = |m: &Match<Cue>| Span::new(cx.tokens[m.start].span.start, cx.tokens[m.end - 1].span.end);
+    let before: Vec<(&Match<Cue>, String)> = cues
+        .iter()
+        .filter(|m| m.start >= clause.start && m.end <= trigger.start)
+        .filter_map(|m| cue_of(CueKind::Modality, m).map(|v| (m, v)))
+        .collect();
+    if let Some((m, _)) = before.iter().rev().find(|(m, v)| v == "negated" && trigger.start - m.end <= NEGATION_REACH) {
+        return (Modality::Negated, Some(span(m)));
+    }
+    if let Some((m, v)) = before.last() {
+        return (parse(v), Some(span(m)));
+    }
+    let condition = cues.iter().filter(|m| m.start >= trigger.end && m.end <= clause.end).find_map(|m| cue_of(CueKind::Condition, m).map(|v| (m, v)));
+    match condition {
+        Some((m, v)) => (parse(&v), Some(span(m))),
+        None => (Modality::Actual, None),
+    }
+}
+
+fn parse(value: &str) -> Modality {
+    match value {
+        "planned" => Modality::Planned,
+        "possible" => Modality::Possible,
+        "negated" => Modality::Negated,
+        _ => Modality::Actual,
+    }
+}

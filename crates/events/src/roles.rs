@@ -1,0 +1,193 @@
+//! Who did it to whom: source and target of a trigger, by shallow syntax.
+//!
+//! - Source: the nearest actor to the left of the trigger in its clause that is not
+//!   the object of a preposition (the subject), with its coordinated partners
+//!   ("The Pentagon and the White House"). In the passive ("were killed by
+//!   gunmen") the by-agent is the source and the subject the target.
+//! - Target: the first actor to the right in the clause, with its partners.
+//! - "between A and B" / "among": A is the source and B the target.
+//! - A pronoun subject ("they arrested") takes the nearest actor before the clause.
+
+use std::ops::Range;
+
+use dyad_lexicon::{Tokens, TriggerPos};
+use dyad_mentions::{MentionKind, Mentions};
+
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "inside", "with", "against", "for", "to", "from", "by", "on", "at", "into", "near", "across", "over",
+    "about", "between", "among", "toward", "towards", "under", "through", "within", "without", "than",
+];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
+const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we"];
+const MAX_GROUP: usize = 4;
+const TARGET_REACH: usize = 12;
+
+/// The actor mentions of one sentence that can fill roles (outlets cannot).
+pub(crate) struct Candidates<'m> {
+    mentions: &'m Mentions,
+    indices: Vec<usize>,
+}
+
+impl<'m> Candidates<'m> {
+    pub(crate) fn new(_cx: &Tokens, mentions: &'m Mentions, sentence: Range<usize>) -> Candidates<'m> {
+        let indices = mentions.within(sentence).filter(|(_, m)| m.kind != MentionKind::Outlet).map(|(i, _)| i).collect();
+        Candidates { mentions, indices }
+    }
+
+    fn range(&self, i: usize) -> Range<usize> {
+        self.mentions.actors[i].tokens.clone()
+    }
+
+    /// Does a longer actor mention cover part of this trigger ("Revolutionary Guard" vs "guard")?
+    pub(crate) fn overlaps_longer(&self, trigger: Range<usize>) -> bool {
+        self.indices.iter().map(|&i| self.range(i)).any(|r| r.start < trigger.end && trigger.start < r.end && r.len() >= trigger.len())
+    }
+}
+
+pub(crate) struct Roles {
+    pub pairs: Vec<(Option<usize>, Option<usize>)>,
+    pub source_rule: &'static str,
+    pub target_rule: &'static str,
+}
+
+pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, clause: Range<usize>, pos: TriggerPos) -> Roles {
+    let word = |i: usize| cx.tokens[i].folded.as_str();
+    let left: Vec<usize> = cands.indices.iter().copied().filter(|&i| cands.range(i).end <= trigger.start && cands.range(i).start >= clause.start).collect();
+    let right: Vec<usize> = cands
+        .indices
+        .iter()
+        .copied()
+        .filter(|&i| cands.range(i).start >= trigger.end && cands.range(i).end <= clause.end && cands.range(i).start - trigger.end <= TARGET_REACH)
+        .filter(|&i| !cands.range(i).overlaps_any(&trigger))
+        .collect();
+
+    // Symmetric relations: "coordination between A and B", "clashes among".
+    if matches!(word(trigger.end - 1), "between" | "among") {
+        if let Some(&first) = right.first() {
+            let group = group_right(cx, cands, &right, first);
+            if group.len() >= 2 {
+                return Roles { pairs: vec![(Some(group[0]), Some(group[1]))], source_rule: "between: first", target_rule: "between: second" };
+            }
+        }
+    }
+
+    let mut source_rule = "subject";
+    let mut source: Vec<usize> = left
+        .iter()
+        .rev()
+        .copied()
+        .find(|&i| {
+            let start = cands.range(i).start;
+            start == 0 || !PREPOSITIONS.contains(&word(start - 1))
+        })
+        .map(|i| group_left(cx, cands, &left, i))
+        .unwrap_or_default();
+    if source.is_empty() && clause.start > 0 && (clause.start..trigger.start).any(|k| PRONOUNS.contains(&word(k))) {
+        // "Police said they arrested ...": the pronoun refers back to the nearest actor before the clause.
+        if let Some(&i) = cands.indices.iter().rev().find(|&&i| cands.range(i).end <= clause.start) {
+            source = vec![i];
+            source_rule = "pronoun: nearest earlier actor";
+        }
+    }
+
+    let mut target_rule = "object";
+    let mut target: Vec<usize> = right.first().map(|&i| group_right(cx, cands, &right, i)).unwrap_or_default();
+
+    let passive = pos == TriggerPos::Verb
+        && !source.is_empty()
+        && (cands.range(*source.last().unwrap()).end..trigger.start).any(|k| BE.contains(&word(k)))
+        && (word(trigger.start).ends_with("ed") || word(trigger.start).ends_with("en") || !cx.lemmas.lemmas(word(trigger.start)).is_empty());
+    if passive {
+        let agent = right.iter().copied().find(|&i| {
+            let start = cands.range(i).start;
+            start > 0 && word(start - 1) == "by" || start > 1 && word(start - 2) == "by"
+        });
+        let agents = agent.map(|a| group_right(cx, cands, &right, a)).unwrap_or_default();
+        target = std::mem::replace(&mut source, agents);
+        source_rule = "passive: by-agent";
+        target_rule = "passive: subject";
+    } else if target.first().is_some_and(|&t| {
+        let start = cands.range(t).start;
+        start > 0 && word(start - 1) == "by" && pos == TriggerPos::Noun
+    }) {
+        // "the arrest of X by police": the by-phrase of a noun is its agent.
+        let by = target.remove(0);
+        if source.is_empty() {
+            source = vec![by];
+            source_rule = "by-agent of noun";
+        }
+        target = right.iter().copied().filter(|&i| i != by).take(1).collect();
+    }
+
+    let mut pairs = Vec::new();
+    match (source.is_empty(), target.is_empty()) {
+        (true, true) => {}
+        (false, true) => pairs.extend(source.iter().map(|&s| (Some(s), None))),
+        (true, false) => pairs.extend(target.iter().map(|&t| (None, Some(t)))),
+        (false, false) => {
+            for &s in &source {
+                for &t in &target {
+                    if s != t {
+                        pairs.push((Some(s), Some(t)));
+                    }
+                }
+            }
+        }
+    }
+    if source.is_empty() {
+        source_rule = "none";
+    }
+    if target.is_empty() {
+        target_rule = "none";
+    }
+    Roles { pairs, source_rule, target_rule }
+}
+
+/// The mention at `i` and the mentions coordinated with it to its left ("A and B", "A, B and C"),
+/// including those that share its head ("U.S. and Mexican agencies").
+fn group_left(cx: &Tokens, cands: &Candidates, left: &[usize], i: usize) -> Vec<usize> {
+    let mut group = vec![i];
+    let mut current = cands.range(i);
+    for &j in left.iter().rev() {
+        if j == i || group.len() >= MAX_GROUP {
+            continue;
+        }
+        let r = cands.range(j);
+        if r.end == current.end || (r.end <= current.start && coordinated(cx, r.end, current.start)) {
+            group.insert(0, j);
+            current = r;
+        }
+    }
+    group
+}
+
+fn group_right(cx: &Tokens, cands: &Candidates, right: &[usize], i: usize) -> Vec<usize> {
+    let mut group = vec![i];
+    let mut current = cands.range(i);
+    for &j in right {
+        if j == i || group.len() >= MAX_GROUP {
+            continue;
+        }
+        let r = cands.range(j);
+        if r.end == current.end && r.start > current.start || (r.start >= current.end && coordinated(cx, current.end, r.start)) {
+            group.push(j);
+            current = r;
+        }
+    }
+    group
+}
+
+fn coordinated(cx: &Tokens, end: usize, next: usize) -> bool {
+    let between: Vec<&str> = cx.tokens[end..next].iter().map(|t| t.folded.as_str()).collect();
+    matches!(between.as_slice(), ["and"] | ["and", "the"] | [","] | [",", "and"] | [",", "and", "the"] | ["or"])
+}
+
+trait Overlap {
+    fn overlaps_any(&self, other: &Range<usize>) -> bool;
+}
+
+impl Overlap for Range<usize> {
+    fn overlaps_any(&self, other: &Range<usize>) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}

@@ -1,0 +1,191 @@
+//! Attribution and confirmation: who says so, and is it confirmed?
+//!
+//! A reporting cue ("said", "told", "according to", "citing") has a speaker: an
+//! outlet ("NBC News"), a named actor ("the Interior Ministry", "Justice Minister
+//! Angela Buitrago") or an anonymous source ("officials familiar with the
+//! discussions", "U.S. officials"). Its scope is the reported clause. When the
+//! document says an anonymous source told an outlet, that outlet's reports are
+//! attributed to the anonymous source with the outlet kept as `via`.
+//!
+//! Confirmation: a denial before the trigger → denied; an anonymous source or a
+//! hedge ("reportedly") → unconfirmed; a named source on the record → confirmed.
+//! A statement anywhere in the document that an actor "has not confirmed" leaves
+//! that actor's country's reported actions unconfirmed.
+
+use std::ops::Range;
+
+use dyad_core::{Attribution, AttributionKind, Confirmation, Span};
+use dyad_lexicon::{Cue, CueKind, Lexicon, Match, Tokens};
+use dyad_mentions::{MentionKind, Mentions};
+use dyad_text::Analyzed;
+
+use crate::clauses::is_noun_use;
+use crate::Coded;
+
+const SPEAKER_REACH_LEFT: usize = 8;
+const SPEAKER_REACH_RIGHT: usize = 8;
+
+#[derive(Debug, Clone)]
+pub(crate) struct SentenceAttribution {
+    pub attribution: Attribution,
+    /// The reporting cue.
+    pub cue: Span,
+    /// Tokens whose events this attribution covers.
+    pub scope: Range<usize>,
+}
+
+/// An outlet that carried an anonymous source: (outlet, source phrase).
+pub(crate) type Chain = (String, String);
+
+fn has(m: &Match<Cue>, kind: CueKind) -> bool {
+    m.values.iter().any(|c| c.kind == kind)
+}
+
+fn span_of(cx: &Tokens, range: Range<usize>) -> Span {
+    Span::new(cx.tokens[range.start].span.start, cx.tokens[range.end - 1].span.end)
+}
+
+fn same_outlet(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    a == b || a.starts_with(&format!("{b} ")) || b.starts_with(&format!("{a} "))
+}
+
+pub(crate) fn outlet_chains(cx: &Tokens, analyzed: &Analyzed, mentions: &Mentions, lexicon: &Lexicon) -> Vec<Chain> {
+    let mut chains = Vec::new();
+    for s in &analyzed.sentences {
+        let cues = lexicon.cues.find_all(cx, s.tokens.clone());
+        for a in in_sentence(cx, &cues, mentions, s.tokens.clone(), &[]) {
+            if let (AttributionKind::Anonymous, Some(via)) = (a.attribution.kind, &a.attribution.via) {
+                chains.push((via.clone(), a.attribution.text.clone()));
+            }
+        }
+    }
+    chains
+}
+
+pub(crate) fn in_sentence(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions, sentence: Range<usize>, chains: &[Chain]) -> Vec<SentenceAttribution> {
+    let mut out = Vec::new();
+    for cue in cues {
+        let according = has(cue, CueKind::According);
+        if !(according || has(cue, CueKind::Report)) || is_noun_use(cx, cue.start) {
+            continue;
+        }
+        let left = (!according).then(|| speaker(cx, cues, mentions, cue.start.saturating_sub(SPEAKER_REACH_LEFT).max(sentence.start)..cue.start, true)).flatten();
+        let right = || speaker(cx, cues, mentions, cue.end..(cue.end + SPEAKER_REACH_RIGHT).min(sentence.end), false);
+        let (found, speaker_left) = match left {
+            Some(found) => (found, true),
+            None => match right() {
+                Some(found) => (found, false),
+                None => continue,
+            },
+        };
+        let (mut kind, mut text, speaker_range) = found;
+        let scope = if according {
+            sentence.clone()
+        } else if speaker_left && sentence.end - cue.end > 3 {
+            cue.end..sentence.end
+        } else {
+            sentence.start..speaker_range.start.min(cue.start)
+        };
+        // "... told NBC News": the outlet that carried the source.
+        let mut via = (!according && speaker_left)
+            .then(|| mentions.within(cue.end..(cue.end + 3).min(sentence.end)).find(|(_, m)| m.kind == MentionKind::Outlet).map(|(_, m)| m.actor.text.clone()))
+            .flatten();
+        if kind == AttributionKind::Outlet {
+            if let Some((outlet, source)) = chains.iter().find(|(o, _)| same_outlet(o, &text)) {
+                via = Some(outlet.clone());
+                text = source.clone();
+                kind = AttributionKind::Anonymous;
+            }
+        }
+        out.push(SentenceAttribution { attribution: Attribution { text, kind, via }, cue: span_of(cx, cue.range()), scope });
+    }
+    out
+}
+
+/// The speaker in a window: an anonymous-source phrase, an outlet or an actor, nearest the cue first.
+fn speaker(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions, window: Range<usize>, leftward: bool) -> Option<(AttributionKind, String, Range<usize>)> {
+    if window.is_empty() {
+        return None;
+    }
+    let anonymous = cues.iter().filter(|m| m.start >= window.start && m.end <= window.end && has(m, CueKind::Anonymous));
+    let anonymous = if leftward { anonymous.last() } else { anonymous.into_iter().next() };
+    if let Some(a) = anonymous {
+        // The phrase runs from the start of the source's noun phrase to the cue: "multiple defense sources".
+        let start = if leftward { noun_phrase_start(cx, window.start, a.start) } else { a.start };
+        let end = if leftward { window.end } else { a.end };
+        return Some((AttributionKind::Anonymous, span_of(cx, start..end).slice(cx.text).trim_end_matches(',').trim().to_string(), start..end));
+    }
+    let in_window: Vec<_> = mentions.within(window).map(|(_, m)| m).collect();
+    let m = if leftward { in_window.last() } else { in_window.first() }?;
+    let kind = match m.kind {
+        MentionKind::Outlet => AttributionKind::Outlet,
+        // "officials said", "U.S. officials said": unnamed people in a group are anonymous sources.
+        MentionKind::Group if plural_head(cx, m.head) && m.actor.name.is_none() => AttributionKind::Anonymous,
+        _ => AttributionKind::Named,
+    };
+    Some((kind, m.actor.text.clone(), m.tokens.clone()))
+}
+
+fn plural_head(cx: &Tokens, head: usize) -> bool {
+    let t = &cx.tokens[head];
+    t.folded.ends_with('s') && !cx.lemmas.lemmas(&t.folded).is_empty()
+}
+
+/// Extend an anonymous-source cue leftwards over its modifiers ("two people", "multiple defense sources").
+fn noun_phrase_start(cx: &Tokens, floor: usize, mut start: usize) -> usize {
+    const STOPS: &[&str] = &["said", "told", ",", ";", "but", "and", "that", "according", "to", "—"];
+    while start > floor {
+        let t = &cx.tokens[start - 1];
+        if t.kind == dyad_text::Kind::Punct || STOPS.contains(&t.folded.as_str()) {
+            break;
+        }
+        start -= 1;
+    }
+    start
+}
+
+pub(crate) fn confirmation(cx: &Tokens, cues: &[Match<Cue>], attribution: Option<&SentenceAttribution>, trigger_start: usize) -> (Option<Confirmation>, Option<Span>) {
+    if let Some(d) = cues.iter().find(|m| m.end <= trigger_start && has(m, CueKind::Denial)) {
+        return (Some(Confirmation::Denied), Some(span_of(cx, d.range())));
+    }
+    match attribution.map(|a| (a.attribution.kind, a.cue)) {
+        Some((AttributionKind::Anonymous, cue)) => (Some(Confirmation::Unconfirmed), Some(cue)),
+        Some((AttributionKind::Named, cue)) => (Some(Confirmation::Confirmed), Some(cue)),
+        _ => (None, None),
+    }
+}
+
+/// A hedge anywhere in the sentence ("reportedly", "exclusive").
+pub(crate) fn hedge(cx: &Tokens, cues: &[Match<Cue>]) -> Option<Span> {
+    cues.iter().find(|m| has(m, CueKind::Hedge)).map(|m| span_of(cx, m.range()))
+}
+
+/// "The Pentagon and the White House have not publicly confirmed ...": the countries of the
+/// actors that withheld confirmation, with the cue.
+pub(crate) fn non_confirmations(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions, sentence: Range<usize>) -> Vec<(String, Span)> {
+    let mut out = Vec::new();
+    for cue in cues.iter().filter(|m| has(m, CueKind::NotConfirmed)) {
+        for (_, m) in mentions.within(sentence.start..cue.start) {
+            if let (Some(country), true) = (&m.actor.country, m.kind != MentionKind::Outlet) {
+                out.push((country.clone(), span_of(cx, cue.range())));
+            }
+        }
+    }
+    out
+}
+
+/// Leaves unconfirmed the reported actions (not statements) of actors whose side has not confirmed them.
+pub(crate) fn apply_non_confirmations(text: &str, withheld: &[(String, Span)], coded: &mut [Coded]) {
+    for c in coded.iter_mut() {
+        let e = &mut c.event;
+        if e.confirmation.is_some() || e.cameo_root == "01" {
+            continue;
+        }
+        let country = e.source.as_ref().and_then(|a| a.country.as_ref());
+        if let Some((_, cue)) = withheld.iter().find(|(k, _)| Some(k) == country) {
+            e.confirmation = Some(Confirmation::Unconfirmed);
+            c.why.confirmation_cue = Some(crate::Cited::of(text, *cue));
+        }
+    }
+}

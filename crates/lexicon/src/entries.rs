@@ -1,0 +1,198 @@
+//! The typed entries of each data file, and their loaders.
+
+use std::collections::HashMap;
+
+use crate::phrases::{folded_words, CaseRule};
+use dyad_core::tsv::{rows, TsvError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorKind {
+    /// "Mexico", "U.S."
+    CountryName,
+    /// "Mexican", "Americans"
+    Demonym,
+    /// "Washington", as a metonym for a government
+    Capital,
+    /// Agent nouns that give a sector: "troops", "cartel"
+    Noun,
+    /// Titles before a person's name: "President", "Gen"
+    Title,
+    /// Named organisations with a fixed identity: "Pentagon", "Sinaloa Cartel", "NATO"
+    Org,
+    /// News outlets, for attribution: "Reuters"
+    Outlet,
+    /// Phrases that contain a country word but name no country ("Latin American"): they win the
+    /// longest match and are then dropped.
+    Ignore,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorEntry {
+    pub kind: ActorKind,
+    /// ISO alpha-3.
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    /// An explicit actor code (IGO groups), else derived from country and sector.
+    pub code: Option<String>,
+    /// The phrase as written in the lexicon.
+    pub phrase: String,
+    pub case_sensitive: bool,
+}
+
+impl CaseRule for ActorEntry {
+    fn case_sensitive(&self) -> bool {
+        self.case_sensitive
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Country {
+    pub iso3: String,
+    /// CAMEO's code where it differs from ISO (ROM for ROU), else the ISO code.
+    pub cameo: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TriggerPos {
+    Verb,
+    Noun,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trigger {
+    pub cameo: String,
+    pub pos: TriggerPos,
+    /// The pattern as written, for `dyad explain`.
+    pub pattern: String,
+}
+
+impl CaseRule for Trigger {}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// Before a trigger in its clause: planned / possible / negated.
+    Modality,
+    /// After a trigger in its clause: "if", "unless".
+    Condition,
+    /// A reporting verb: the speaker is around it ("X said", "said X").
+    Report,
+    /// A reporting phrase whose speaker follows ("according to X", "citing X").
+    According,
+    /// Words that mark an anonymous source ("sources", "people familiar with").
+    Anonymous,
+    /// Hedges that leave a claim unconfirmed ("reportedly", "allegedly").
+    Hedge,
+    /// A denial ("denied", "dismissed reports").
+    Denial,
+    /// A statement that something is not confirmed ("has not confirmed").
+    NotConfirmed,
+    /// Words that close a clause for modality and role search ("but", ";").
+    Boundary,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cue {
+    pub kind: CueKind,
+    /// `planned`, `possible` or `negated` for modality and condition cues; empty otherwise.
+    pub value: String,
+}
+
+impl CaseRule for Cue {}
+
+fn opt(cell: &str) -> Option<String> {
+    (!cell.is_empty()).then(|| cell.to_string())
+}
+
+fn bad(file: &str, line: usize, message: String) -> TsvError {
+    TsvError { file: file.to_string(), line, message }
+}
+
+pub(crate) fn countries(countries: (&str, &str), cameo_codes: (&str, &str)) -> Result<Vec<Country>, TsvError> {
+    let cameo: HashMap<&str, &str> =
+        rows(cameo_codes, &["iso3", "cameo"])?.into_iter().map(|(_, c)| (c[0], c[1])).collect();
+    let mut out: Vec<Country> = Vec::new();
+    for (_, c) in rows(countries, &["iso3", "kind", "phrase", "flags"])? {
+        if c[1] == "name" && !out.iter().any(|k| k.iso3 == c[0]) {
+            let iso3 = c[0].to_string();
+            out.push(Country { cameo: cameo.get(c[0]).unwrap_or(&c[0]).to_string(), name: c[2].to_string(), iso3 });
+        }
+    }
+    Ok(out)
+}
+
+pub(crate) fn actors(countries: (&str, &str), agents: (&str, &str), outlets: (&str, &str)) -> Result<Vec<(String, ActorEntry)>, TsvError> {
+    let mut out = Vec::new();
+    for (line, c) in rows(countries, &["iso3", "kind", "phrase", "flags"])? {
+        let kind = match c[1] {
+            "name" => ActorKind::CountryName,
+            "demonym" => ActorKind::Demonym,
+            "capital" => ActorKind::Capital,
+            "ignore" => ActorKind::Ignore,
+            other => return Err(bad(countries.0, line, format!("unknown kind {other:?}"))),
+        };
+        let sector = (kind == ActorKind::Capital).then(|| "GOV".to_string());
+        let country = opt(c[0]).filter(|_| kind != ActorKind::Ignore && c[0] != "-");
+        out.push((
+            c[2].to_string(),
+            ActorEntry { kind, country, sector, code: None, phrase: c[2].to_string(), case_sensitive: c[3] == "cs" },
+        ));
+    }
+    for (line, c) in rows(agents, &["phrase", "kind", "sector", "country", "code"])? {
+        let kind = match c[1] {
+            "noun" => ActorKind::Noun,
+            "title" => ActorKind::Title,
+            "org" => ActorKind::Org,
+            other => return Err(bad(agents.0, line, format!("unknown kind {other:?}"))),
+        };
+        let entry = ActorEntry { kind, country: opt(c[3]), sector: opt(c[2]), code: opt(c[4]), phrase: c[0].to_string(), case_sensitive: false };
+        out.push((c[0].to_string(), entry));
+    }
+    for (_, c) in rows(outlets, &["phrase", "country"])? {
+        let entry = ActorEntry { kind: ActorKind::Outlet, country: opt(c[1]), sector: Some("MED".into()), code: None, phrase: c[0].to_string(), case_sensitive: false };
+        out.push((c[0].to_string(), entry));
+    }
+    Ok(out)
+}
+
+pub(crate) fn triggers(file: (&str, &str)) -> Result<Vec<(String, Trigger)>, TsvError> {
+    rows(file, &["pattern", "cameo", "pos", "note"])?
+        .into_iter()
+        .map(|(line, c)| {
+            let pos = match c[2] {
+                "V" => TriggerPos::Verb,
+                "N" => TriggerPos::Noun,
+                other => return Err(bad(file.0, line, format!("pos must be V or N, not {other:?}"))),
+            };
+            if !(2..=4).contains(&c[1].len()) || !c[1].bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad(file.0, line, format!("bad CAMEO code {:?}", c[1])));
+            }
+            Ok((folded_words(c[0]), Trigger { cameo: c[1].to_string(), pos, pattern: c[0].to_string() }))
+        })
+        .collect()
+}
+
+pub(crate) fn cues(file: (&str, &str)) -> Result<Vec<(String, Cue)>, TsvError> {
+    rows(file, &["phrase", "cue", "value", "note"])?
+        .into_iter()
+        .map(|(line, c)| {
+            let kind = match c[1] {
+                "modality" => CueKind::Modality,
+                "condition" => CueKind::Condition,
+                "report" => CueKind::Report,
+                "according" => CueKind::According,
+                "anonymous" => CueKind::Anonymous,
+                "hedge" => CueKind::Hedge,
+                "denial" => CueKind::Denial,
+                "not-confirmed" => CueKind::NotConfirmed,
+                "boundary" => CueKind::Boundary,
+                other => return Err(bad(file.0, line, format!("unknown cue {other:?}"))),
+            };
+            let needs_value = matches!(kind, CueKind::Modality | CueKind::Condition);
+            if needs_value != ["planned", "possible", "negated"].contains(&c[2]) {
+                return Err(bad(file.0, line, format!("value {:?} does not fit cue {:?}", c[2], c[1])));
+            }
+            Ok((folded_words(c[0]), Cue { kind, value: c[2].to_string() }))
+        })
+        .collect()
+}

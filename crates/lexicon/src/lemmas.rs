@@ -1,0 +1,136 @@
+//! Inflected forms of lexicon words mapped back to their base form.
+//!
+//! Rather than a general English lemmatizer, dyad generates every plausible form
+//! of the words its own lexicons use (regular verb and noun endings, e-dropping,
+//! consonant doubling, -y/-ies, plus data/lexicon/irregular_verbs.tsv) and maps
+//! each form back. Over-generation ("visitted") is harmless: such forms never
+//! occur in text. Lookup is one hash probe per token.
+
+use std::collections::HashMap;
+
+use dyad_core::tsv::{rows, TsvError};
+
+/// Words never inflected: prepositions and particles inside patterns.
+const UNINFLECTED: &[&str] = &[
+    "to", "of", "on", "in", "into", "with", "for", "by", "at", "from", "the", "a", "an", "and", "or", "not", "no", "be",
+    "against", "between", "among", "over", "out", "up", "down", "off", "away", "about", "as", "its", "their", "his",
+    "her", "*", "than", "any", "that", "it", "is", "has", "have", "had", "will", "would", "could", "may", "might",
+];
+
+#[derive(Debug, Default)]
+pub struct Lemmatizer {
+    forms: HashMap<String, Vec<String>>,
+    irregular: HashMap<String, Vec<String>>,
+}
+
+impl Lemmatizer {
+    pub fn new(irregular_file: (&str, &str)) -> Result<Lemmatizer, TsvError> {
+        let mut irregular: HashMap<String, Vec<String>> = HashMap::new();
+        for (_, cells) in rows(irregular_file, &["lemma", "past", "past_participle"])? {
+            let forms = irregular.entry(cells[0].to_lowercase()).or_default();
+            for form in cells[1..].iter().flat_map(|c| c.split('|')).map(str::trim).filter(|f| !f.is_empty()) {
+                forms.push(form.to_lowercase());
+            }
+        }
+        Ok(Lemmatizer { forms: HashMap::new(), irregular })
+    }
+
+    /// Registers every word of a (folded, space-separated) phrase as a lemma, with verb and noun forms.
+    pub fn add_words(&mut self, phrase: &str) {
+        self.add(phrase, true);
+    }
+
+    /// Registers the words of a noun phrase: plurals only, so "rebelled" never reads as "rebel".
+    pub fn add_nouns(&mut self, phrase: &str) {
+        self.add(phrase, false);
+    }
+
+    fn add(&mut self, phrase: &str, verb_forms: bool) {
+        for word in phrase.split_whitespace() {
+            if UNINFLECTED.contains(&word) || !word.chars().all(|c| c.is_alphabetic()) || word.len() < 3 {
+                continue;
+            }
+            let mut forms = if verb_forms { regular_forms(word) } else { plurals(word) };
+            if let (true, Some(irregular)) = (verb_forms, self.irregular.get(word)) {
+                forms.extend(irregular.iter().cloned());
+            }
+            for form in forms {
+                if form == word {
+                    continue;
+                }
+                let lemmas = self.forms.entry(form).or_default();
+                if !lemmas.iter().any(|l| l == word) {
+                    lemmas.push(word.to_string());
+                }
+            }
+        }
+    }
+
+    /// Base forms of a folded token, not including the token itself.
+    pub fn lemmas(&self, folded: &str) -> &[String] {
+        self.forms.get(folded).map_or(&[], Vec::as_slice)
+    }
+}
+
+fn plurals(w: &str) -> Vec<String> {
+    let mut out = vec![format!("{w}s"), format!("{w}es")];
+    if let Some(stem) = w.strip_suffix('y') {
+        out.push(format!("{stem}ies"));
+    }
+    out
+}
+
+fn regular_forms(w: &str) -> Vec<String> {
+    let mut out = vec![format!("{w}s"), format!("{w}es"), format!("{w}ed"), format!("{w}ing")];
+    let chars: Vec<char> = w.chars().collect();
+    let last = chars[chars.len() - 1];
+    let before = chars[chars.len() - 2];
+    let vowel = |c: char| "aeiou".contains(c);
+    if last == 'e' {
+        let stem = &w[..w.len() - 1];
+        out.push(format!("{w}d"));
+        out.push(format!("{stem}ing"));
+    }
+    if last == 'y' && !vowel(before) {
+        let stem = &w[..w.len() - 1];
+        out.push(format!("{stem}ies"));
+        out.push(format!("{stem}ied"));
+    }
+    if !vowel(last) && vowel(before) && !"wxy".contains(last) && chars.len() >= 3 && !vowel(chars[chars.len() - 3]) {
+        out.push(format!("{w}{last}ed"));
+        out.push(format!("{w}{last}ing"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lemmatizer(words: &str) -> Lemmatizer {
+        let mut l = Lemmatizer::new(("irregular", "lemma\tpast\tpast_participle\nhold\theld\theld\n")).unwrap();
+        l.add_words(words);
+        l
+    }
+
+    #[test]
+    fn regular_and_irregular_forms_map_back() {
+        let l = lemmatizer("decline to comment hold talk plan rally");
+        assert_eq!(l.lemmas("declined"), ["decline"]);
+        assert_eq!(l.lemmas("declining"), ["decline"]);
+        assert_eq!(l.lemmas("held"), ["hold"]);
+        assert_eq!(l.lemmas("talks"), ["talk"]);
+        assert_eq!(l.lemmas("planned"), ["plan"]);
+        assert_eq!(l.lemmas("rallies"), ["rally"]);
+        assert!(l.lemmas("to").is_empty());
+    }
+
+    #[test]
+    fn nouns_get_plurals_only() {
+        let mut l = lemmatizer("");
+        l.add_nouns("rebel militia");
+        assert_eq!(l.lemmas("rebels"), ["rebel"]);
+        assert_eq!(l.lemmas("militias"), ["militia"]);
+        assert!(l.lemmas("rebelled").is_empty());
+    }
+}

@@ -1,0 +1,80 @@
+//! Lexicons: the project's TSV data files compiled into token matchers.
+//!
+//! Everything dyad knows about words lives in `data/` and is embedded in the
+//! binary at build time: actor names and agent nouns, event triggers, and the cue
+//! words for modality, attribution and confirmation. This crate parses those files
+//! once ([`Lexicon::get`]) into [`PhraseSet`]s that match token sequences, and a
+//! [`Lemmatizer`] that maps inflected forms of lexicon words back to their base
+//! form. It knows tokens, but nothing of documents or events.
+
+mod entries;
+mod lemmas;
+mod phrases;
+
+
+use std::sync::OnceLock;
+
+pub use entries::{ActorEntry, ActorKind, Country, Cue, CueKind, Trigger, TriggerPos};
+pub use lemmas::Lemmatizer;
+pub use phrases::{Match, PhraseSet, Tokens};
+pub use dyad_core::tsv::{rows, TsvError};
+
+/// All embedded lexicons, parsed once per process.
+pub struct Lexicon {
+    pub lemmas: Lemmatizer,
+    /// Country names, demonyms and capitals; agent nouns, titles and organisations; outlets.
+    pub actors: PhraseSet<ActorEntry>,
+    pub countries: Vec<Country>,
+    pub triggers: PhraseSet<Trigger>,
+    pub cues: PhraseSet<Cue>,
+}
+
+pub mod files {
+    //! The embedded data files, by path relative to the repository root.
+    pub const COUNTRIES: (&str, &str) = ("data/actors/countries.tsv", include_str!("../../../data/actors/countries.tsv"));
+    pub const CAMEO_COUNTRY_CODES: (&str, &str) =
+        ("data/actors/cameo_country_codes.tsv", include_str!("../../../data/actors/cameo_country_codes.tsv"));
+    pub const AGENTS: (&str, &str) = ("data/actors/agents.tsv", include_str!("../../../data/actors/agents.tsv"));
+    pub const OUTLETS: (&str, &str) = ("data/actors/outlets.tsv", include_str!("../../../data/actors/outlets.tsv"));
+    pub const TRIGGERS: (&str, &str) = ("data/events/triggers.tsv", include_str!("../../../data/events/triggers.tsv"));
+    pub const IRREGULAR_VERBS: (&str, &str) =
+        ("data/lexicon/irregular_verbs.tsv", include_str!("../../../data/lexicon/irregular_verbs.tsv"));
+    pub const CUES: (&str, &str) = ("data/cues/cues.tsv", include_str!("../../../data/cues/cues.tsv"));
+}
+
+impl Lexicon {
+    /// The embedded lexicon. Panics only if an embedded file is malformed, which the tests rule out.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon::load().unwrap_or_else(|e| panic!("embedded lexicon is malformed: {e}")))
+    }
+
+    pub fn load() -> Result<Lexicon, TsvError> {
+        let triggers_raw = entries::triggers(files::TRIGGERS)?;
+        let actors_raw = entries::actors(files::COUNTRIES, files::AGENTS, files::OUTLETS)?;
+        let cues_raw = entries::cues(files::CUES)?;
+        let countries = entries::countries(files::COUNTRIES, files::CAMEO_COUNTRY_CODES)?;
+
+        let mut lemmas = Lemmatizer::new(files::IRREGULAR_VERBS)?;
+        for phrase in triggers_raw.iter().map(|(p, _)| p).chain(cues_raw.iter().map(|(p, _)| p)) {
+            lemmas.add_words(phrase);
+        }
+        for (phrase, entry) in &actors_raw {
+            if entry.kind == ActorKind::Noun {
+                lemmas.add_nouns(&phrases::folded_words(phrase));
+            }
+        }
+        Ok(Lexicon {
+            actors: PhraseSet::build(actors_raw, false),
+            triggers: PhraseSet::build(triggers_raw, true),
+            cues: PhraseSet::build(cues_raw, true),
+            countries,
+            lemmas,
+        })
+    }
+
+    /// The country record for an ISO alpha-3 code.
+    pub fn country(&self, iso3: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.iso3 == iso3)
+    }
+}

@@ -1,0 +1,242 @@
+//! Token-sequence matching for lexicon phrases.
+//!
+//! A phrase is a sequence of folded words. A pattern word matches a token if it
+//! equals the token's folded form or one of its lemmas. `*` matches a gap of up to
+//! three words. In sets built with `skip_adverbs`, adverbs between pattern words
+//! are passed over ("have not publicly confirmed" matches `not confirm`). Phrases
+//! marked case-sensitive ("US", not "us") must also match the raw text.
+//! Candidates are found through an index on the first word, so matching costs one
+//! or two hash probes per token.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use dyad_text::{tokenize, Kind, Token};
+
+use crate::lemmas::Lemmatizer;
+
+const MAX_GAP: usize = 3;
+const MAX_SKIPPED_ADVERBS: usize = 2;
+const ADVERBS: &[&str] = &["also", "already", "still", "yet", "again", "further", "once", "now", "even", "ever", "just", "then", "reportedly", "allegedly"];
+const NOT_ADVERBS: &[&str] = &["italy", "july", "family", "rally", "ally", "supply", "reply", "apply", "assembly", "monopoly", "only", "early"];
+
+/// Lexicon entries that must match case-sensitively say so.
+pub trait CaseRule {
+    fn case_sensitive(&self) -> bool {
+        false
+    }
+}
+
+/// The tokens of one document, seen by the matchers.
+#[derive(Clone, Copy)]
+pub struct Tokens<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub lemmas: &'a Lemmatizer,
+}
+
+impl<'a> Tokens<'a> {
+    /// Does token `i` read as `word` (folded form or lemma)?
+    pub fn is(&self, i: usize, word: &str) -> bool {
+        let t = &self.tokens[i];
+        t.folded == word || self.lemmas.lemmas(&t.folded).iter().any(|l| l == word)
+    }
+
+    fn is_adverb(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        t.kind == Kind::Word
+            && (ADVERBS.contains(&t.folded.as_str())
+                || (t.folded.len() > 4 && t.folded.ends_with("ly") && !NOT_ADVERBS.contains(&t.folded.as_str())))
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Word {
+    Literal { folded: String, raw: String },
+    Gap,
+}
+
+#[derive(Debug)]
+struct Pattern {
+    words: Vec<Word>,
+    case_sensitive: bool,
+}
+
+/// A set of phrases, each with one or more values.
+pub struct PhraseSet<T> {
+    patterns: Vec<Pattern>,
+    values: Vec<Vec<T>>,
+    by_first_word: HashMap<String, Vec<u32>>,
+    skip_adverbs: bool,
+}
+
+/// A phrase found in the text: tokens `start..end` and the values of its entries.
+#[derive(Debug)]
+pub struct Match<'s, T> {
+    pub start: usize,
+    pub end: usize,
+    pub values: &'s [T],
+}
+
+impl<T> Match<'_, T> {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl<T: CaseRule> PhraseSet<T> {
+    /// Builds the set. Phrases are written as in the data files and tokenized like text.
+    pub fn build(entries: Vec<(String, T)>, skip_adverbs: bool) -> PhraseSet<T> {
+        let mut set = PhraseSet { patterns: Vec::new(), values: Vec::new(), by_first_word: HashMap::new(), skip_adverbs };
+        let mut seen: HashMap<(Vec<String>, bool), usize> = HashMap::new();
+        for (phrase, value) in entries {
+            let words: Vec<Word> = phrase_words(&phrase);
+            let Some(Word::Literal { folded: first, .. }) = words.first().cloned() else { continue };
+            let case_sensitive = value.case_sensitive();
+            let key: Vec<String> = words.iter().map(|w| match w { Word::Literal { folded, .. } => folded.clone(), Word::Gap => "*".into() }).collect();
+            if let Some(&id) = seen.get(&(key.clone(), case_sensitive)) {
+                set.values[id].push(value);
+                continue;
+            }
+            let id = set.patterns.len();
+            seen.insert((key, case_sensitive), id);
+            set.patterns.push(Pattern { words, case_sensitive });
+            set.values.push(vec![value]);
+            set.by_first_word.entry(first).or_default().push(id as u32);
+        }
+        set
+    }
+}
+
+impl<T> PhraseSet<T> {
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// The longest phrase starting at token `i` and ending before `limit`.
+    pub fn longest_at(&self, cx: &Tokens, i: usize, limit: usize) -> Option<Match<'_, T>> {
+        let t = &cx.tokens[i];
+        let keys = std::iter::once(&t.folded).chain(cx.lemmas.lemmas(&t.folded));
+        let mut best: Option<(usize, usize)> = None;
+        for key in keys {
+            for &id in self.by_first_word.get(key).into_iter().flatten() {
+                let pattern = &self.patterns[id as usize];
+                if let Some(end) = self.match_words(cx, &pattern.words, pattern.case_sensitive, i, limit, true) {
+                    if best.is_none_or(|(b, bid)| end > b || (end == b && (id as usize) < bid)) {
+                        best = Some((end, id as usize));
+                    }
+                }
+            }
+        }
+        best.map(|(end, id)| Match { start: i, end, values: &self.values[id] })
+    }
+
+    /// Leftmost-longest, non-overlapping matches within `range`.
+    pub fn find_all(&self, cx: &Tokens, range: Range<usize>) -> Vec<Match<'_, T>> {
+        let mut out = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            match self.longest_at(cx, i, range.end) {
+                Some(m) => {
+                    i = m.end;
+                    out.push(m);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn match_words(&self, cx: &Tokens, words: &[Word], cs: bool, pos: usize, limit: usize, first: bool) -> Option<usize> {
+        let Some((word, rest)) = words.split_first() else { return Some(pos) };
+        match word {
+            Word::Gap => (0..=MAX_GAP).find_map(|gap| {
+                let end = pos + gap;
+                if end > limit || cx.tokens[pos..end].iter().any(|t| t.kind == Kind::Punct) {
+                    return None;
+                }
+                self.match_words(cx, rest, cs, end, limit, false)
+            }),
+            Word::Literal { folded, raw } => {
+                let mut p = pos;
+                loop {
+                    if p >= limit {
+                        return None;
+                    }
+                    let token = &cx.tokens[p];
+                    let hit = if cs { token.span.slice(cx.text) == raw } else { cx.is(p, folded) };
+                    if hit {
+                        return self.match_words(cx, rest, cs, p + 1, limit, false);
+                    }
+                    if first || !self.skip_adverbs || p - pos >= MAX_SKIPPED_ADVERBS || !cx.is_adverb(p) {
+                        return None;
+                    }
+                    p += 1;
+                }
+            }
+        }
+    }
+}
+
+fn phrase_words(phrase: &str) -> Vec<Word> {
+    tokenize(phrase)
+        .into_iter()
+        .map(|t| {
+            let raw = t.span.slice(phrase).to_string();
+            if raw == "*" {
+                Word::Gap
+            } else {
+                Word::Literal { folded: t.folded, raw }
+            }
+        })
+        .collect()
+}
+
+/// Folded words of a phrase, for registering lemmas.
+pub(crate) fn folded_words(phrase: &str) -> String {
+    tokenize(phrase).into_iter().map(|t| t.folded).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct V(&'static str);
+    impl CaseRule for V {}
+
+    fn find(set: &PhraseSet<V>, lemmas: &Lemmatizer, text: &str) -> Vec<(String, &'static str)> {
+        let tokens = tokenize(text);
+        let cx = Tokens { text, tokens: &tokens, lemmas };
+        set.find_all(&cx, 0..tokens.len())
+            .into_iter()
+            .map(|m| (text[tokens[m.start].span.start..tokens[m.end - 1].span.end].to_string(), m.values[0].0))
+            .collect()
+    }
+
+    fn setup(entries: &[(&str, &'static str)]) -> (PhraseSet<V>, Lemmatizer) {
+        let mut lemmas = Lemmatizer::new(("irr", "lemma\tpast\tpast_participle\nhold\theld\theld\n")).unwrap();
+        for (p, _) in entries {
+            lemmas.add_words(&folded_words(p));
+        }
+        (PhraseSet::build(entries.iter().map(|&(p, v)| (p.to_string(), V(v))).collect(), true), lemmas)
+    }
+
+    #[test]
+    fn longest_match_with_lemmas_gaps_and_adverbs() {
+        let (set, lemmas) = setup(&[("hold * talk with", "040"), ("talk", "04"), ("not confirm", "011"), ("U.S.", "USA")]);
+        assert_eq!(
+            find(&set, &lemmas, "They held high-level talks with U.S. envoys but have not publicly confirmed it."),
+            [("held high-level talks with".to_string(), "040"), ("U.S.".into(), "USA"), ("not publicly confirmed".into(), "011")]
+        );
+    }
+
+    #[test]
+    fn gap_does_not_cross_punctuation() {
+        let (set, lemmas) = setup(&[("hold * talk", "040")]);
+        assert!(find(&set, &lemmas, "They hold, talks").is_empty());
+    }
+}

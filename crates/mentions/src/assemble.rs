@@ -1,0 +1,254 @@
+//! Assembling lexicon hits in one sentence into actor mentions.
+//!
+//! The lexicon marks the pieces: country words (names, demonyms, capitals),
+//! agent nouns, titles, organisations and outlets. This module combines them the
+//! way English noun phrases do: `[country (and country)*] [adjectives] head`,
+//! `title Name`, `Country's head`, and `head of Country`.
+
+use std::ops::Range;
+
+use dyad_core::Actor;
+use dyad_lexicon::{ActorEntry, ActorKind, Lexicon, Tokens};
+use dyad_text::{Case, Kind};
+
+use crate::{actor_at, ActorMention, MentionKind};
+
+/// Sectors of state institutions, which take the document's home country when the text leaves it implicit.
+pub fn sector_is_state(sector: &str) -> bool {
+    matches!(sector, "GOV" | "MIL" | "COP" | "SPY" | "JUD" | "LEG")
+}
+
+/// Words that never belong to a person's name or an adjective gap.
+const STOP: &[&str] = &[
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "that", "which",
+    "who", "whom", "whose", "said", "says", "say", "told", "tells", "has", "have", "had", "was", "were", "is", "are",
+    "be", "been", "will", "would", "could", "may", "might", "can", "should", "did", "does", "do", "not", "also",
+    "on", "but", "it", "its", "he", "she", "they", "his", "her", "their", "this", "these", "those", "after", "before",
+    "during", "when", "while", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tomorrow", "last", "next", "here", "there", "than", "then", "if", "into", "over", "against",
+];
+
+/// Particles allowed inside names ("Luiz Inácio Lula da Silva", "Mohammed bin Salman").
+const NAME_PARTICLES: &[&str] = &["de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "al", "el", "bin", "ben", "ibn", "van", "von", "der", "den"];
+
+const MAX_NAME_TOKENS: usize = 4;
+const MAX_ADJECTIVE_GAP: usize = 2;
+
+#[derive(Clone, Copy)]
+struct Piece<'l> {
+    range: (usize, usize),
+    entry: &'l ActorEntry,
+}
+
+impl Piece<'_> {
+    fn kind(&self) -> ActorKind {
+        self.entry.kind
+    }
+    fn is_country_word(&self) -> bool {
+        matches!(self.kind(), ActorKind::CountryName | ActorKind::Demonym | ActorKind::Capital)
+    }
+    fn is_head(&self) -> bool {
+        matches!(self.kind(), ActorKind::Noun | ActorKind::Title | ActorKind::Org)
+    }
+}
+
+/// Preference when one phrase has several lexicon entries.
+fn rank(kind: ActorKind) -> u8 {
+    match kind {
+        ActorKind::Org => 0,
+        ActorKind::CountryName => 1,
+        ActorKind::Demonym => 2,
+        ActorKind::Capital => 3,
+        ActorKind::Title => 4,
+        ActorKind::Noun => 5,
+        ActorKind::Outlet => 6,
+        ActorKind::Ignore => 7,
+    }
+}
+
+fn pieces<'l>(cx: &Tokens, lexicon: &'l Lexicon, all_caps: bool, range: Range<usize>) -> Vec<Piece<'l>> {
+    lexicon
+        .actors
+        .find_all(cx, range)
+        .into_iter()
+        .filter_map(|m| {
+            // In ALL-CAPS text a case-sensitive entry ("US") cannot be told from the common word.
+            let entry = m.values.iter().filter(|e| !(all_caps && e.case_sensitive)).min_by_key(|e| rank(e.kind))?;
+            if entry.kind == ActorKind::Ignore {
+                return None;
+            }
+            // Lower-case words that are names only when capitalised ("turkey", "chad") need a capital in mixed-case text.
+            let first = &cx.tokens[m.start];
+            let proper = matches!(entry.kind, ActorKind::CountryName | ActorKind::Demonym | ActorKind::Capital | ActorKind::Org | ActorKind::Outlet);
+            if proper && !all_caps && first.case == Case::Lower && first.folded.chars().all(|c| c.is_alphabetic()) {
+                return None;
+            }
+            Some(Piece { range: (m.start, m.end), entry })
+        })
+        .collect()
+}
+
+pub(crate) fn sentence(cx: &Tokens, lexicon: &Lexicon, all_caps: bool, range: Range<usize>, index: usize) -> Vec<ActorMention> {
+    let pieces = pieces(cx, lexicon, all_caps, range.clone());
+    let mut out: Vec<ActorMention> = Vec::new();
+    let mut p = 0;
+    while p < pieces.len() {
+        // A run of country words joined by "and", "or" or commas: "U.S. and Mexican", "Hungarian and Romanian".
+        let mut modifiers = vec![pieces[p]];
+        let mut q = p + 1;
+        if pieces[p].is_country_word() {
+            while q < pieces.len() && pieces[q].is_country_word() && joined(cx, modifiers.last().unwrap().range.1, pieces[q].range.0) {
+                modifiers.push(pieces[q]);
+                q += 1;
+            }
+        }
+        let head = (pieces[p].is_country_word() && q < pieces.len() && pieces[q].is_head())
+            .then(|| pieces[q])
+            .filter(|h| modifies(cx, *modifiers.last().unwrap(), h.range.0));
+        match head {
+            Some(head) => {
+                for m in &modifiers {
+                    out.extend(headed(cx, lexicon, all_caps, range.end, Some(*m), head, index));
+                }
+                // Each modifier shares the head; the first mention spans the whole phrase for evidence.
+                q += 1;
+            }
+            None if pieces[p].is_country_word() => {
+                for m in &modifiers {
+                    out.push(country_only(cx, *m, index));
+                }
+            }
+            None => out.extend(headed(cx, lexicon, all_caps, range.end, None, pieces[p], index)),
+        }
+        p = q;
+    }
+    merge_of_phrases(cx, &mut out);
+    out
+}
+
+/// Are two country words joined as a list ("U.S. and Mexican", "Brazil and the United States")?
+fn joined(cx: &Tokens, end: usize, next: usize) -> bool {
+    let between: Vec<&str> = cx.tokens[end..next].iter().map(|t| t.folded.as_str()).collect();
+    matches!(between.as_slice(), ["and"] | ["or"] | [","] | ["and", "the"] | [",", "and"] | ["or", "the"])
+}
+
+/// Does a country word modify the head starting at `head_start`? Demonyms allow adjectives in between.
+fn modifies(cx: &Tokens, modifier: Piece, head_start: usize) -> bool {
+    let (end, kind) = (modifier.range.1, modifier.kind());
+    let gap = &cx.tokens[end..head_start];
+    if gap.is_empty() {
+        return true;
+    }
+    if gap.len() == 1 && gap[0].folded.starts_with('\'') && gap[0].folded.ends_with('s') {
+        return true; // "Mexico's army"
+    }
+    kind == ActorKind::Demonym
+        && gap.len() <= MAX_ADJECTIVE_GAP
+        && gap.iter().enumerate().all(|(k, t)| {
+            t.kind == Kind::Word
+                && !STOP.contains(&t.folded.as_str())
+                && !t.folded.ends_with("ed")
+                && cx.lemmas.lemmas(&t.folded).is_empty()
+                && !cx.tokens[end + k].is_punct("'s")
+        })
+}
+
+fn country_only(cx: &Tokens, piece: Piece, sentence: usize) -> ActorMention {
+    let mut actor = actor_at(cx.text, cx, piece.range.0..piece.range.1);
+    actor.country = piece.entry.country.clone();
+    actor.sector = piece.entry.sector.clone();
+    ActorMention { tokens: piece.range.0..piece.range.1, head: piece.range.0, kind: MentionKind::Country, actor, sentence }
+}
+
+/// A mention built around a head (agent noun, title or organisation), with an optional country modifier.
+/// A bare title with neither name nor country is kept only when written as a title ("the President said"),
+/// not as a common word ("a major escalation", "general strike").
+fn headed(cx: &Tokens, lexicon: &Lexicon, all_caps: bool, limit: usize, modifier: Option<Piece>, head: Piece, sentence: usize) -> Option<ActorMention> {
+    let start = modifier.map_or(head.range.0, |m| m.range.0);
+    let mut end = head.range.1;
+    let entry = head.entry;
+    let mut kind = match entry.kind {
+        ActorKind::Org => MentionKind::Org,
+        ActorKind::Outlet => MentionKind::Outlet,
+        ActorKind::Title => MentionKind::Title,
+        _ => MentionKind::Group,
+    };
+    let mut name = None;
+    if entry.kind == ActorKind::Title {
+        if let Some(name_range) = person_name(cx, lexicon, all_caps, head.range.1, limit) {
+            name = Some(tokens_text(cx, name_range.clone()));
+            end = name_range.end;
+            kind = MentionKind::Person;
+        } else if modifier.is_none() {
+            let first = &cx.tokens[head.range.0];
+            let single = head.range.1 - head.range.0 == 1;
+            if (all_caps && single) || (!all_caps && !first.is_capitalized()) {
+                return None;
+            }
+        }
+    }
+    let mut actor: Actor = actor_at(cx.text, cx, start..end);
+    actor.country = entry.country.clone().or_else(|| modifier.and_then(|m| m.entry.country.clone()));
+    actor.sector = entry.sector.clone();
+    actor.code = entry.code.clone();
+    actor.name = name.or_else(|| (kind == MentionKind::Org).then(|| entry.phrase.clone()));
+    let head_token = if kind == MentionKind::Person { end - 1 } else { head.range.0 };
+    Some(ActorMention { tokens: start..end, head: head_token, kind, actor, sentence })
+}
+
+/// The capitalised name after a title ("President Claudia Sheinbaum", "Gen. Ruiz").
+fn person_name(cx: &Tokens, lexicon: &Lexicon, all_caps: bool, mut from: usize, limit: usize) -> Option<Range<usize>> {
+    if from < limit && cx.tokens[from].is_punct(".") {
+        from += 1;
+    }
+    let mut end = from;
+    while end < limit && end - from < MAX_NAME_TOKENS {
+        let t = &cx.tokens[end];
+        let particle = NAME_PARTICLES.contains(&t.folded.as_str()) && end > from && end + 1 < limit && cx.tokens[end + 1].is_capitalized();
+        let capital = t.kind == Kind::Word && (t.is_capitalized() || t.case == Case::Other && t.folded.chars().next().is_some_and(char::is_alphabetic));
+        let initial = t.is_punct(".") && end > from && cx.tokens[end - 1].folded.chars().count() == 1;
+        let blocked = STOP.contains(&t.folded.as_str())
+            || !cx.lemmas.lemmas(&t.folded).is_empty()
+            || lexicon.actors.longest_at(cx, end, limit).is_some()
+            || (all_caps && end - from >= 3);
+        if !(particle || initial || (capital && !blocked)) {
+            break;
+        }
+        end += 1;
+    }
+    (end > from).then_some(from..end)
+}
+
+fn tokens_text(cx: &Tokens, range: Range<usize>) -> String {
+    cx.text[cx.tokens[range.start].span.start..cx.tokens[range.end - 1].span.end].to_string()
+}
+
+/// "the government of Mexico", "the administration of President X": the head takes the country and name of what follows "of".
+fn merge_of_phrases(cx: &Tokens, out: &mut Vec<ActorMention>) {
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (a, b) = (&out[k], &out[k + 1]);
+        let of_between = a.tokens.end <= b.tokens.start && {
+            let between: Vec<&str> = cx.tokens[a.tokens.end..b.tokens.start].iter().map(|t| t.folded.as_str()).collect();
+            matches!(between.as_slice(), ["of"] | ["of", "the"])
+        };
+        let mergeable = of_between
+            && matches!(a.kind, MentionKind::Group | MentionKind::Title)
+            && a.actor.country.is_none()
+            && matches!(b.kind, MentionKind::Country | MentionKind::Person | MentionKind::Org);
+        if mergeable {
+            let b = out.remove(k + 1);
+            let a = &mut out[k];
+            a.tokens.end = b.tokens.end;
+            a.actor.span = a.actor.span.cover(b.actor.span);
+            a.actor.text = a.actor.span.slice(cx.text).to_string();
+            a.actor.country = b.actor.country.clone();
+            if b.kind == MentionKind::Person {
+                a.actor.name = b.actor.name.clone();
+                a.kind = MentionKind::Person;
+            }
+        } else {
+            k += 1;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! The mention stage: who is named in a document, resolved to country and sector.
+//!
+//! Actors come from the text and a compact lexicon, not from a dated dictionary of
+//! people: a country word or demonym gives the country ("Mexican", "U.S.",
+//! "Washington said"), an agent noun or title gives the sector ("troops" → MIL,
+//! "President" → GOV), and the two combine ("Mexican President Claudia Sheinbaum"
+//! → MEX GOV, name "Claudia Sheinbaum"). Compounds split ("U.S. and Mexican
+//! intelligence agencies" → USA SPY, MEX SPY). A state actor whose country the
+//! text leaves implicit ("the foreign minister said") takes the document's home
+//! country, and later mentions of a named person ("Sheinbaum") resolve to the same
+//! actor. Outlets are kept as mentions for attribution, never as actors.
+
+mod assemble;
+mod people;
+
+use std::ops::Range;
+
+use dyad_core::{Actor, Span};
+use dyad_lexicon::{Lexicon, Tokens};
+use dyad_text::Analyzed;
+
+pub use assemble::sector_is_state;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A country, demonym or capital on its own: "Mexico", "Israelis", "Washington".
+    Country,
+    /// An agent noun, possibly with a country: "U.S. troops", "police".
+    Group,
+    /// A named person with a title: "President Claudia Sheinbaum", or a later "Sheinbaum".
+    Person,
+    /// A title with no name: "the foreign minister".
+    Title,
+    /// A named organisation: "Pentagon", "NATO".
+    Org,
+    /// A news outlet: "NBC News". Used for attribution only.
+    Outlet,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActorMention {
+    /// Token range of the whole mention.
+    pub tokens: Range<usize>,
+    /// The head token (the agent noun, the name, the country word).
+    pub head: usize,
+    pub kind: MentionKind,
+    pub actor: Actor,
+    /// Index of the sentence the mention is in.
+    pub sentence: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Mentions {
+    /// All actor and outlet mentions, in text order.
+    pub actors: Vec<ActorMention>,
+    /// The country the document is mostly about (ISO alpha-3), used for implicit state actors.
+    pub home_country: Option<String>,
+}
+
+impl Mentions {
+    /// Mentions whose tokens lie within `range`.
+    pub fn within(&self, range: Range<usize>) -> impl Iterator<Item = (usize, &ActorMention)> {
+        self.actors.iter().enumerate().filter(move |(_, m)| m.tokens.start >= range.start && m.tokens.end <= range.end)
+    }
+}
+
+/// Finds and resolves the actor mentions of a document.
+pub fn find(text: &str, analyzed: &Analyzed, lexicon: &Lexicon) -> Mentions {
+    let cx = Tokens { text, tokens: &analyzed.tokens, lemmas: &lexicon.lemmas };
+    let mut actors = Vec::new();
+    for (index, sentence) in analyzed.sentences.iter().enumerate() {
+        actors.extend(assemble::sentence(&cx, lexicon, analyzed.all_caps, sentence.tokens.clone(), index));
+    }
+    people::resolve_later_mentions(&cx, analyzed, &mut actors);
+    let home_country = home_country(&actors);
+    for m in &mut actors {
+        let state = m.actor.sector.as_deref().is_some_and(sector_is_state);
+        if m.actor.country.is_none() && state && matches!(m.kind, MentionKind::Group | MentionKind::Person | MentionKind::Title) {
+            if let Some(home) = &home_country {
+                m.actor.country = Some(home.clone());
+                m.actor.country_from = Some("document".into());
+            }
+        }
+        m.actor.code = actor_code(lexicon, &m.actor);
+    }
+    Mentions { actors, home_country }
+}
+
+/// CAMEO-style code: the country's CAMEO code followed by the sector ("USAGOV", "MEXCRM").
+fn actor_code(lexicon: &Lexicon, actor: &Actor) -> Option<String> {
+    if actor.code.is_some() {
+        return actor.code.clone();
+    }
+    let country = actor.country.as_deref().map(|iso| lexicon.country(iso).map_or(iso, |c| c.cameo.as_str()));
+    match (country, actor.sector.as_deref()) {
+        (Some(c), Some(s)) => Some(format!("{c}{s}")),
+        (Some(c), None) => Some(c.to_string()),
+        (None, Some(s)) => Some(s.to_string()),
+        (None, None) => None,
+    }
+}
+
+/// The most mentioned country; ties go to the earliest mention. Headline and lead count double.
+fn home_country(actors: &[ActorMention]) -> Option<String> {
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    for (order, m) in actors.iter().enumerate() {
+        if m.kind == MentionKind::Outlet || m.actor.country_from.is_some() {
+            continue;
+        }
+        let Some(c) = &m.actor.country else { continue };
+        let weight = if m.sentence < 2 { 2 } else { 1 };
+        match counts.iter_mut().find(|(k, _, _)| k == c) {
+            Some(entry) => entry.1 += weight,
+            None => counts.push((c.clone(), weight, order)),
+        }
+    }
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2))).map(|(c, _, _)| c)
+}
+
+pub(crate) fn actor_at(text: &str, tokens: &Tokens, range: Range<usize>) -> Actor {
+    let span = Span::new(tokens.tokens[range.start].span.start, tokens.tokens[range.end - 1].span.end);
+    Actor {
+        text: span.slice(text).to_string(),
+        code: None,
+        country: None,
+        sector: None,
+        name: None,
+        country_from: None,
+        span,
+    }
+}

@@ -1,0 +1,47 @@
+//! Within-document coreference for named people: after "Mexican President Claudia
+//! Sheinbaum", a later "Sheinbaum" is the same actor.
+
+use std::collections::HashMap;
+
+use dyad_lexicon::Tokens;
+use dyad_text::Analyzed;
+
+use crate::{actor_at, ActorMention, MentionKind};
+
+pub(crate) fn resolve_later_mentions(cx: &Tokens, analyzed: &Analyzed, actors: &mut Vec<ActorMention>) {
+    let mut by_surname: HashMap<String, usize> = HashMap::new();
+    for (i, m) in actors.iter().enumerate() {
+        if m.kind == MentionKind::Person && m.actor.name.is_some() {
+            by_surname.entry(cx.tokens[m.head].folded.clone()).or_insert(i);
+        }
+    }
+    if by_surname.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; cx.tokens.len()];
+    for m in actors.iter() {
+        covered[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    let mut added = Vec::new();
+    for (sentence, s) in analyzed.sentences.iter().enumerate() {
+        for i in s.tokens.clone() {
+            let t = &cx.tokens[i];
+            if covered[i] || !(t.is_capitalized() || analyzed.all_caps) {
+                continue;
+            }
+            let Some(&first) = by_surname.get(&t.folded) else { continue };
+            let antecedent = &actors[first];
+            if antecedent.tokens.start > i {
+                continue;
+            }
+            let mut actor = actor_at(cx.text, cx, i..i + 1);
+            actor.country = antecedent.actor.country.clone();
+            actor.sector = antecedent.actor.sector.clone();
+            actor.name = antecedent.actor.name.clone();
+            actor.country_from = antecedent.actor.country_from.clone();
+            added.push(ActorMention { tokens: i..i + 1, head: i, kind: MentionKind::Person, actor, sentence });
+        }
+    }
+    actors.extend(added);
+    actors.sort_by_key(|m| m.tokens.start);
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Codes the seed report and every dev set in ../shared/eval, and prints the scores.
+# Usage: bash scripts/eval.sh [OUT_DIR]   (needs ../shared and a release build)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+shared=../shared
+out=${1:-target/eval}
+mkdir -p "$out"
+cargo build --release --quiet
+dyad=target/release/dyad
+
+echo "-- seed report"
+python3 -c 'import json,sys; print(json.dumps({"id":"seed","text":open(sys.argv[1],encoding="utf-8").read()}))' \
+  "$shared/seed/seed.txt" > "$out/seed.in.jsonl"
+$dyad code --quiet "$out/seed.in.jsonl" > "$out/seed.events.jsonl"
+python3 "$shared/eval/score_rich.py" "$shared/seed/seed.gold.jsonl" "$out/seed.events.jsonl" --text-dir "$shared/seed" -v
+
+echo "-- dev sets"
+golds=()
+for gold in "$shared"/eval/*.dev.jsonl; do
+  name=$(basename "$gold" .dev.jsonl)
+  [ "$name" = ngec_actors ] && continue
+  python3 "$shared/eval/score.py" strip "$gold" > "$out/$name.in.jsonl"
+  $dyad code --quiet "$out/$name.in.jsonl" > "$out/$name.events.jsonl"
+  golds+=(--gold "$gold")
+done
+cat "$out"/*.events.jsonl | grep -v '"doc_id":"seed"' > "$out/all.events.jsonl"
+python3 "$shared/eval/score.py" score "${golds[@]}" --pred "$out/all.events.jsonl"
