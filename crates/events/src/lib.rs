@@ -68,7 +68,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
                 continue;
             }
             let clause = clauses.around(trigger.range());
-            let roles = roles::assign(&cx, &actors, trigger.range(), clause.clone(), t.pos);
+            let roles = roles::assign(&cx, &actors, trigger.range(), clause.clone());
             if roles.pairs.is_empty() {
                 continue;
             }

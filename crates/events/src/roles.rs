@@ -7,10 +7,11 @@
 //! - Target: the first actor to the right in the clause, with its partners.
 //! - "between A and B" / "among": A is the source and B the target.
 //! - A pronoun subject ("they arrested") takes the nearest actor before the clause.
+//! - An actor inside the trigger ("deploying U.S. troops") is the source when no subject is found.
 
 use std::ops::Range;
 
-use dyad_lexicon::{Tokens, TriggerPos};
+use dyad_lexicon::Tokens;
 use dyad_mentions::{MentionKind, Mentions};
 
 const PREPOSITIONS: &[&str] = &[
@@ -50,7 +51,7 @@ pub(crate) struct Roles {
     pub target_rule: &'static str,
 }
 
-pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, clause: Range<usize>, pos: TriggerPos) -> Roles {
+pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, clause: Range<usize>) -> Roles {
     let word = |i: usize| cx.tokens[i].folded.as_str();
     let left: Vec<usize> = cands.indices.iter().copied().filter(|&i| cands.range(i).end <= trigger.start && cands.range(i).start >= clause.start).collect();
     let right: Vec<usize> = cands
@@ -90,10 +91,17 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         }
     }
 
+    if source.is_empty() {
+        if let Some(&i) = cands.indices.iter().find(|&&i| cands.range(i).start >= trigger.start && cands.range(i).end <= trigger.end) {
+            source = vec![i];
+            source_rule = "actor inside the trigger";
+        }
+    }
+
     let mut target_rule = "object";
     let mut target: Vec<usize> = right.first().map(|&i| group_right(cx, cands, &right, i)).unwrap_or_default();
 
-    let passive = pos == TriggerPos::Verb
+    let passive = source_rule == "subject"
         && !source.is_empty()
         && (cands.range(*source.last().unwrap()).end..trigger.start).any(|k| BE.contains(&word(k)))
         && (word(trigger.start).ends_with("ed") || word(trigger.start).ends_with("en") || !cx.lemmas.lemmas(word(trigger.start)).is_empty());
@@ -108,7 +116,7 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         target_rule = "passive: subject";
     } else if target.first().is_some_and(|&t| {
         let start = cands.range(t).start;
-        start > 0 && word(start - 1) == "by" && pos == TriggerPos::Noun
+        start > 0 && word(start - 1) == "by"
     }) {
         // "the arrest of X by police": the by-phrase of a noun is its agent.
         let by = target.remove(0);
