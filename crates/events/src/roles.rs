@@ -18,7 +18,7 @@ const PREPOSITIONS: &[&str] = &[
     "of", "in", "inside", "with", "against", "for", "to", "from", "by", "on", "at", "into", "near", "across", "over",
     "about", "between", "among", "toward", "towards", "under", "through", "within", "without", "than",
 ];
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we"];
 const MAX_GROUP: usize = 4;
 const TARGET_REACH: usize = 12;
@@ -101,9 +101,10 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
     let mut target_rule = "object";
     let mut target: Vec<usize> = right.first().map(|&i| group_right(cx, cands, &right, i)).unwrap_or_default();
 
+    // A be-form among the three words before the trigger: "were killed", "have been arrested".
     let passive = source_rule == "subject"
         && !source.is_empty()
-        && (cands.range(*source.last().unwrap()).end..trigger.start).any(|k| BE.contains(&word(k)))
+        && (trigger.start.saturating_sub(3).max(cands.range(*source.last().unwrap()).end)..trigger.start).any(|k| BE.contains(&word(k)))
         && (word(trigger.start).ends_with("ed") || word(trigger.start).ends_with("en") || !cx.lemmas.lemmas(word(trigger.start)).is_empty());
     if passive {
         let agent = right.iter().copied().find(|&i| {

@@ -38,6 +38,8 @@ const MAX_ADJECTIVE_GAP: usize = 2;
 struct Piece<'l> {
     range: (usize, usize),
     entry: &'l ActorEntry,
+    /// Every lexicon entry for the phrase ("foreign minister" is a title and a noun).
+    all: &'l [ActorEntry],
 }
 
 impl Piece<'_> {
@@ -83,7 +85,7 @@ fn pieces<'l>(cx: &Tokens, lexicon: &'l Lexicon, all_caps: bool, range: Range<us
             if proper && !all_caps && first.case == Case::Lower && first.folded.chars().all(|c| c.is_alphabetic()) {
                 return None;
             }
-            Some(Piece { range: (m.start, m.end), entry })
+            Some(Piece { range: (m.start, m.end), entry, all: m.values })
         })
         .collect()
 }
@@ -122,8 +124,68 @@ pub(crate) fn sentence(cx: &Tokens, lexicon: &Lexicon, all_caps: bool, range: Ra
         }
         p = q;
     }
+    if !all_caps {
+        unknown_names(cx, lexicon, &range, index, &mut out);
+    }
     merge_of_phrases(cx, &mut out);
     out
+}
+
+/// Words that are capitalised for other reasons: sentence openers, days, months.
+const NOT_NAMES: &[&str] = &[
+    "i", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "mr", "mrs", "ms", "dr", "according", "meanwhile", "however", "earlier", "later", "under", "until",
+    "since", "despite", "although", "while", "what", "why", "how", "where", "who", "both", "all", "some", "many",
+    "several", "one", "two", "three", "four", "five", "such", "other", "another", "each", "most", "more", "no", "yes",
+    "critics", "supporters", "analysts", "officials", "sources", "police", "protesters", "residents", "separately",
+];
+
+/// Capitalised words the lexicon does not know, standing where an actor would: unknown states, groups,
+/// people and parties ("Arnor", "Tanashicho"). In ALL-CAPS text capitals say nothing, so this is skipped.
+fn unknown_names(cx: &Tokens, lexicon: &Lexicon, range: &Range<usize>, sentence: usize, out: &mut Vec<ActorMention>) {
+    let sentence_is_caps = cx.tokens[range.clone()].iter().filter(|t| t.kind == Kind::Word).all(|t| t.case != Case::Lower);
+    if sentence_is_caps {
+        return;
+    }
+    let mut covered = vec![false; range.len()];
+    for m in out.iter() {
+        for k in m.tokens.clone() {
+            if range.contains(&k) {
+                covered[k - range.start] = true;
+            }
+        }
+    }
+    let is_name = |k: usize| {
+        let t = &cx.tokens[k];
+        t.kind == Kind::Word
+            && matches!(t.case, Case::Title | Case::Other | Case::Upper)
+            && t.folded.chars().next().is_some_and(char::is_alphabetic)
+            && !covered[k - range.start]
+            && !STOP.contains(&t.folded.as_str())
+            && !NOT_NAMES.contains(&t.folded.as_str())
+            && cx.lemmas.lemmas(&t.folded).is_empty()
+            && lexicon.triggers.longest_at(cx, k, k + 1).is_none()
+            && lexicon.cues.longest_at(cx, k, k + 1).is_none()
+    };
+    let mut k = range.start;
+    let mut found = Vec::new();
+    while k < range.end {
+        if !is_name(k) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < range.end && is_name(k) {
+            k += 1;
+        }
+        found.push(start..k);
+    }
+    for r in found {
+        let mut actor = actor_at(cx.text, cx, r.clone());
+        actor.name = Some(actor.text.clone());
+        out.push(ActorMention { head: r.end - 1, tokens: r, kind: MentionKind::Name, actor, sentence });
+    }
+    out.sort_by_key(|m| m.tokens.start);
 }
 
 /// Are two country words joined as a list ("U.S. and Mexican", "Brazil and the United States")?
@@ -166,7 +228,7 @@ fn country_only(cx: &Tokens, piece: Piece, sentence: usize) -> ActorMention {
 fn headed(cx: &Tokens, lexicon: &Lexicon, all_caps: bool, limit: usize, modifier: Option<Piece>, head: Piece, sentence: usize) -> Option<ActorMention> {
     let start = modifier.map_or(head.range.0, |m| m.range.0);
     let mut end = head.range.1;
-    let entry = head.entry;
+    let mut entry = head.entry;
     let mut kind = match entry.kind {
         ActorKind::Org => MentionKind::Org,
         ActorKind::Outlet => MentionKind::Outlet,
@@ -183,7 +245,9 @@ fn headed(cx: &Tokens, lexicon: &Lexicon, all_caps: bool, limit: usize, modifier
             let first = &cx.tokens[head.range.0];
             let single = head.range.1 - head.range.0 == 1;
             if (all_caps && single) || (!all_caps && !first.is_capitalized()) {
-                return None;
+                // Not written as a title: the same words may still be an agent noun ("the foreign minister").
+                entry = head.all.iter().find(|e| e.kind == ActorKind::Noun)?;
+                kind = MentionKind::Group;
             }
         }
     }
@@ -235,15 +299,26 @@ fn merge_of_phrases(cx: &Tokens, out: &mut Vec<ActorMention>) {
         let mergeable = of_between
             && matches!(a.kind, MentionKind::Group | MentionKind::Title)
             && a.actor.country.is_none()
-            && matches!(b.kind, MentionKind::Country | MentionKind::Person | MentionKind::Org);
-        if mergeable {
+            && matches!(b.kind, MentionKind::Country | MentionKind::Person | MentionKind::Org | MentionKind::Name);
+        // "Arnor's foreign minister": an unknown name owns the group that follows it.
+        let possessive = a.kind == MentionKind::Name
+            && a.tokens.end + 1 == b.tokens.start
+            && cx.tokens[a.tokens.end].folded.ends_with("'s")
+            && matches!(b.kind, MentionKind::Group | MentionKind::Title | MentionKind::Person);
+        if possessive {
+            let a = out.remove(k);
+            let b = &mut out[k];
+            b.tokens.start = a.tokens.start;
+            b.actor.span = a.actor.span.cover(b.actor.span);
+            b.actor.text = b.actor.span.slice(cx.text).to_string();
+        } else if mergeable {
             let b = out.remove(k + 1);
             let a = &mut out[k];
             a.tokens.end = b.tokens.end;
             a.actor.span = a.actor.span.cover(b.actor.span);
             a.actor.text = a.actor.span.slice(cx.text).to_string();
             a.actor.country = b.actor.country.clone();
-            if b.kind == MentionKind::Person {
+            if matches!(b.kind, MentionKind::Person | MentionKind::Name) {
                 a.actor.name = b.actor.name.clone();
                 a.kind = MentionKind::Person;
             }

@@ -35,6 +35,8 @@ pub enum MentionKind {
     Org,
     /// A news outlet: "NBC News". Used for attribution only.
     Outlet,
+    /// A proper name the lexicon does not know ("Arnor", "Tanashicho"): an actor with no country or sector yet.
+    Name,
 }
 
 #[derive(Debug, Clone)]

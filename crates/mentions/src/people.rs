@@ -18,6 +18,23 @@ pub(crate) fn resolve_later_mentions(cx: &Tokens, analyzed: &Analyzed, actors: &
     if by_surname.is_empty() {
         return;
     }
+    // Names the lexicon did not know may be a surname seen earlier with a title.
+    for k in 0..actors.len() {
+        let m = &actors[k];
+        if m.kind != MentionKind::Name || m.tokens.len() != 1 {
+            continue;
+        }
+        let Some(&first) = by_surname.get(&cx.tokens[m.head].folded) else { continue };
+        if actors[first].tokens.start < m.tokens.start {
+            let antecedent = actors[first].actor.clone();
+            let m = &mut actors[k];
+            m.kind = MentionKind::Person;
+            m.actor.country = antecedent.country;
+            m.actor.sector = antecedent.sector;
+            m.actor.name = antecedent.name;
+            m.actor.country_from = antecedent.country_from;
+        }
+    }
     let mut covered = vec![false; cx.tokens.len()];
     for m in actors.iter() {
         covered[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
