@@ -110,7 +110,8 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
                     trigger: Evidence::of(trigger_span, &doc.text),
                     confidence,
                 };
-                if out.iter().any(|c| same_event(&c.event, &event)) {
+                // Events come in sentence order: a duplicate can only be among this sentence's events.
+                if out.iter().rev().take_while(|c| c.event.evidence.start == event.evidence.start).any(|c| same_event(&c.event, &event)) {
                     continue;
                 }
                 let why = Why {

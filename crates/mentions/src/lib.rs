@@ -60,9 +60,15 @@ pub struct Mentions {
 }
 
 impl Mentions {
-    /// Mentions whose tokens lie within `range`.
+    /// Mentions whose tokens lie within `range`. Mentions are sorted by start, so this is a binary search.
     pub fn within(&self, range: Range<usize>) -> impl Iterator<Item = (usize, &ActorMention)> {
-        self.actors.iter().enumerate().filter(move |(_, m)| m.tokens.start >= range.start && m.tokens.end <= range.end)
+        let first = self.actors.partition_point(|m| m.tokens.start < range.start);
+        self.actors[first..]
+            .iter()
+            .enumerate()
+            .take_while(move |(_, m)| m.tokens.start < range.end)
+            .filter(move |(_, m)| m.tokens.end <= range.end)
+            .map(move |(k, m)| (first + k, m))
     }
 }
 
@@ -74,6 +80,7 @@ pub fn find(text: &str, analyzed: &Analyzed, lexicon: &Lexicon) -> Mentions {
         actors.extend(assemble::sentence(&cx, lexicon, analyzed.all_caps, sentence.tokens.clone(), index));
     }
     people::resolve_later_mentions(&cx, analyzed, &mut actors);
+    actors.sort_by_key(|m| m.tokens.start);
     let home_country = home_country(&actors);
     for m in &mut actors {
         let state = m.actor.sector.as_deref().is_some_and(sector_is_state);
