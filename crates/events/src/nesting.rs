@@ -1,0 +1,77 @@
+//! Triggers that belong to another trigger rather than being events of their own.
+//!
+//! - A complement: "threatened to launch an offensive", "agreed to withdraw", "began a
+//!   hunger strike to protest": the second trigger is the content of the first, which
+//!   is the event.
+//! - An adjective: "the occupied West Bank", "the alleged violations", "detained
+//!   journalists" after a determiner are descriptions, not acts reported here.
+//! - The same event named again: "killed 46 civilians in an attack on a village",
+//!   "killed in a car bomb explosion": the noun after "in" or "during" describes the
+//!   previous event; a more specific code refines it, otherwise it is dropped.
+
+use std::ops::Range;
+
+use dyad_codes::{CameoCode, Tables};
+use dyad_core::{Acled, Event, Plover};
+use dyad_lexicon::{Tokens, TriggerPos};
+
+use crate::Why;
+
+const COMPLEMENT_REACH: usize = 6;
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "'s", "’s", "these", "those"];
+const SAME_EVENT_PREPOSITIONS: &[&str] = &["in", "during", "amid"];
+const ARTICLES: &[&str] = &["a", "an", "the"];
+
+pub(crate) enum Relation {
+    /// An event of its own.
+    Own,
+    /// Part of the previous trigger, or not an act: no event.
+    Inside,
+    /// Another name for the previous event.
+    SameAs,
+}
+
+fn violent(code: &str) -> bool {
+    matches!(&code[..2], "18" | "19" | "20")
+}
+
+pub(crate) fn relation(cx: &Tokens, trigger: Range<usize>, pos: TriggerPos, cameo: &str, previous: Option<Range<usize>>) -> Relation {
+    let word = |i: usize| cx.tokens[i].folded.as_str();
+    let before = trigger.start.checked_sub(1);
+    // Violent acts keep their adjectival mentions ("the murdered priests"): they still report the act.
+    if pos == TriggerPos::Verb && !violent(cameo) && before.is_some_and(|b| DETERMINERS.contains(&word(b))) {
+        return Relation::Inside;
+    }
+    let Some(previous) = previous else { return Relation::Own };
+    if before.is_some_and(|b| word(b) == "to") && trigger.start - previous.end <= COMPLEMENT_REACH {
+        return Relation::Inside;
+    }
+    if pos == TriggerPos::Noun {
+        let mut k = trigger.start;
+        if k > 0 && ARTICLES.contains(&word(k - 1)) {
+            k -= 1;
+        }
+        if k > previous.end && k > 0 && SAME_EVENT_PREPOSITIONS.contains(&word(k - 1)) {
+            return Relation::SameAs;
+        }
+    }
+    Relation::Own
+}
+
+/// Gives an event a more specific code named later in its sentence, when both are of the same kind
+/// (same root, or both violent) and the event's own code is the generic one.
+pub(crate) fn refine(event: &mut Event, code: &CameoCode, tables: &Tables, pattern: &str, why: &mut Why) {
+    let same_kind = event.cameo_root == code.root || (violent(&event.cameo_root) && violent(&code.root));
+    let generic = event.cameo.len() == 3 && event.cameo.ends_with('0') || event.cameo.len() == 2;
+    if !(same_kind && generic) || event.cameo == code.code {
+        return;
+    }
+    event.cameo = code.code.clone();
+    event.cameo_root = code.root.clone();
+    event.cameo_name = code.name.clone();
+    event.quad_class = code.quad_class;
+    event.goldstein = code.goldstein;
+    event.plover = Plover { event_type: code.plover_type.clone(), mode: code.plover_mode.clone() };
+    event.acled = tables.acled(&code.code).map(|a| Acled { event_type: a.event_type.clone(), sub_event_type: a.sub_event_type.clone() });
+    why.pattern = format!("{} (refined by {pattern:?})", why.pattern);
+}
