@@ -64,18 +64,18 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
         let actors = roles::Candidates::new(&cx, mentions, range.clone());
         let attributions = sources::in_sentence(&cx, &cues, mentions, range.clone(), &chains);
         // The last trigger that gave events in this sentence, and where its events start in `out`.
-        let mut previous: Option<(std::ops::Range<usize>, usize)> = None;
+        let mut previous: Option<(std::ops::Range<usize>, usize, String)> = None;
         for trigger in lexicon.triggers.find_all(&cx, range.clone()) {
             let t = &trigger.values[0];
             if actors.overlaps_longer(trigger.range()) {
                 continue;
             }
-            match nesting::relation(&cx, trigger.range(), t.pos, &t.cameo, previous.as_ref().map(|p| p.0.clone())) {
+            match nesting::relation(&cx, trigger.range(), t.pos, &t.cameo, previous.as_ref().map(|p| (p.0.clone(), p.2.as_str()))) {
                 nesting::Relation::Own => {}
                 nesting::Relation::Inside => continue,
                 nesting::Relation::SameAs => {
                     // "killed ... in a car bombing": the noun names the previous event more precisely.
-                    if let (Some((_, first)), Some(code)) = (&previous, tables.cameo(&t.cameo)) {
+                    if let (Some((_, first, _)), Some(code)) = (&previous, tables.cameo(&t.cameo)) {
                         for c in &mut out[*first..] {
                             nesting::refine(&mut c.event, code, tables, &t.pattern, &mut c.why);
                         }
@@ -98,7 +98,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
                 }
             }
             let trigger_span = Span::new(cx.tokens[trigger.start].span.start, cx.tokens[trigger.end - 1].span.end);
-            previous = Some((trigger.range(), out.len()));
+            previous = Some((trigger.range(), out.len(), t.cameo.clone()));
             let location = location_in(&cx, mentions, clause.clone(), trigger.end);
             for (source, target) in roles.pairs {
                 let source = source.map(|i| mentions.actors[i].actor.clone());

@@ -1,8 +1,8 @@
 //! Triggers that belong to another trigger rather than being events of their own.
 //!
-//! - A complement: "threatened to launch an offensive", "agreed to withdraw", "began a
-//!   hunger strike to protest": the second trigger is the content of the first, which
-//!   is the event.
+//! - A complement: "agreed to withdraw", "began a hunger strike to protest": the second
+//!   trigger is the content of the first, which is the event. Threats, refusals and
+//!   denials keep their complement ("threatened to expel" also gives a possible expulsion).
 //! - An adjective: "the occupied West Bank", "the alleged violations", "detained
 //!   journalists" after a determiner are descriptions, not acts reported here.
 //! - The same event named again: "killed 46 civilians in an attack on a village",
@@ -35,15 +35,17 @@ fn violent(code: &str) -> bool {
     matches!(&code[..2], "18" | "19" | "20")
 }
 
-pub(crate) fn relation(cx: &Tokens, trigger: Range<usize>, pos: TriggerPos, cameo: &str, previous: Option<Range<usize>>) -> Relation {
+pub(crate) fn relation(cx: &Tokens, trigger: Range<usize>, pos: TriggerPos, cameo: &str, previous: Option<(Range<usize>, &str)>) -> Relation {
     let word = |i: usize| cx.tokens[i].folded.as_str();
     let before = trigger.start.checked_sub(1);
     // Violent acts keep their adjectival mentions ("the murdered priests"): they still report the act.
     if pos == TriggerPos::Verb && !violent(cameo) && before.is_some_and(|b| DETERMINERS.contains(&word(b))) {
         return Relation::Inside;
     }
-    let Some(previous) = previous else { return Relation::Own };
-    if before.is_some_and(|b| word(b) == "to") && trigger.start - previous.end <= COMPLEMENT_REACH {
+    let Some((previous, previous_code)) = previous else { return Relation::Own };
+    // A threatened, refused or denied act is still coded, as possible, negated or denied.
+    let keeps_complement = matches!(&previous_code[..2], "12" | "13") || previous_code == "016";
+    if before.is_some_and(|b| word(b) == "to") && trigger.start - previous.end <= COMPLEMENT_REACH && !keeps_complement {
         return Relation::Inside;
     }
     if pos == TriggerPos::Noun {

@@ -24,6 +24,7 @@ use crate::Coded;
 
 const SPEAKER_REACH_LEFT: usize = 8;
 const SPEAKER_REACH_RIGHT: usize = 8;
+const POSSESSIVES: &[&str] = &["his", "her", "its", "their"];
 
 #[derive(Debug, Clone)]
 pub(crate) struct SentenceAttribution {
@@ -67,7 +68,8 @@ pub(crate) fn in_sentence(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions,
     let mut out = Vec::new();
     for cue in cues {
         let according = has(cue, CueKind::According);
-        if !(according || has(cue, CueKind::Report)) || is_noun_use(cx, cue.start) {
+        // A denial has a speaker like any report: "The army denied that its troops fired".
+        if !(according || has(cue, CueKind::Report) || has(cue, CueKind::Denial)) || is_noun_use(cx, cue.start) {
             continue;
         }
         let left = (!according).then(|| speaker(cx, cues, mentions, cue.start.saturating_sub(SPEAKER_REACH_LEFT).max(sentence.start)..cue.start, true)).flatten();
@@ -80,9 +82,11 @@ pub(crate) fn in_sentence(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions,
             },
         };
         let (mut kind, mut text, speaker_range) = found;
+        // "X said Y ..." reports what follows; "Y ..., X said" reports what precedes the speaker.
+        let trailing = speaker_range.start > sentence.start && cx.tokens[speaker_range.start - 1].is_punct(",");
         let scope = if according {
             sentence.clone()
-        } else if speaker_left && sentence.end - cue.end > 3 {
+        } else if speaker_left && !trailing && sentence.end - cue.end > 3 {
             cue.end..sentence.end
         } else {
             sentence.start..speaker_range.start.min(cue.start)
@@ -116,10 +120,26 @@ fn speaker(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions, window: Range<
         let end = if leftward { window.end } else { a.end };
         return Some((AttributionKind::Anonymous, span_of(cx, start..end).slice(cx.text).trim_end_matches(',').trim().to_string(), start..end));
     }
-    let in_window: Vec<_> = mentions.within(window).map(|(_, m)| m).collect();
-    let m = if leftward { in_window.last() } else { in_window.first() }?;
+    // The speaker stands next to the verb: "the army said", "said the ministry", "X, the army's spokesman, said".
+    let unbroken = |r: Range<usize>| !cx.tokens[r].iter().any(|t| t.kind == dyad_text::Kind::Punct);
+    let near = |m: &&dyad_mentions::ActorMention| {
+        if leftward {
+            window.end - m.tokens.end <= 3 && unbroken(m.tokens.end..window.end)
+        } else {
+            m.tokens.start - window.start <= 2 && unbroken(window.start..m.tokens.start)
+        }
+    };
+    let in_window: Vec<_> = mentions.within(window.clone()).map(|(_, m)| m).filter(near).collect();
+    let Some(m) = (if leftward { in_window.last() } else { in_window.first() }) else {
+        // "his office said", "its spokesman said": someone the story has already named.
+        let k = window.end;
+        let possessive = leftward && k >= 2 && POSSESSIVES.contains(&cx.tokens[k - 2].folded.as_str()) && cx.tokens[k - 1].kind == dyad_text::Kind::Word;
+        return possessive.then(|| (AttributionKind::Named, span_of(cx, k - 2..k).slice(cx.text).to_string(), k - 2..k));
+    };
     let kind = match m.kind {
         MentionKind::Outlet => AttributionKind::Outlet,
+        // "Colombian media reported", "the broadcaster said": the press is an outlet, not a party.
+        _ if m.actor.sector.as_deref() == Some("MED") => AttributionKind::Outlet,
         // "officials said", "U.S. officials said": unnamed people in a group are anonymous sources.
         MentionKind::Group if plural_head(cx, m.head) && m.actor.name.is_none() => AttributionKind::Anonymous,
         _ => AttributionKind::Named,
