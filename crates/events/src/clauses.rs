@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use dyad_lexicon::{Cue, CueKind, Match, Tokens};
+use dyad_mentions::Mentions;
 
 pub(crate) struct Clauses {
     /// Token ranges that separate clauses, in order.
@@ -13,11 +14,11 @@ pub(crate) struct Clauses {
 }
 
 impl Clauses {
-    pub(crate) fn new(cx: &Tokens, cues: &[Match<Cue>], sentence: Range<usize>) -> Clauses {
+    pub(crate) fn new(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions, sentence: Range<usize>) -> Clauses {
         let separators = cues
             .iter()
             .filter(|m| m.values.iter().any(|c| matches!(c.kind, CueKind::Boundary | CueKind::Report | CueKind::According)))
-            .filter(|m| !is_noun_use(cx, m.start))
+            .filter(|m| !is_noun_use(cx, m.start) && !inside_actor(mentions, m.range()))
             .map(|m| m.range())
             .collect();
         Clauses { separators, sentence }
@@ -29,6 +30,11 @@ impl Clauses {
         let end = self.separators.iter().filter(|s| s.start >= trigger.end).map(|s| s.start).min().unwrap_or(self.sentence.end);
         start..end
     }
+}
+
+/// Cue words inside an actor's name are part of the name ("Secretary of State").
+pub(crate) fn inside_actor(mentions: &Mentions, range: Range<usize>) -> bool {
+    mentions.within(range.start.saturating_sub(8)..range.end + 8).any(|(_, m)| m.tokens.start < range.end && range.start < m.tokens.end)
 }
 
 /// "the report", "a statement": a reporting word after a determiner is a noun, not a verb.

@@ -60,7 +60,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
     for sentence in &analyzed.sentences {
         let range = sentence.tokens.clone();
         let cues = lexicon.cues.find_all(&cx, range.clone());
-        let clauses = clauses::Clauses::new(&cx, &cues, range.clone());
+        let clauses = clauses::Clauses::new(&cx, &cues, mentions, range.clone());
         let actors = roles::Candidates::new(&cx, mentions, range.clone());
         let attributions = sources::in_sentence(&cx, &cues, mentions, range.clone(), &chains);
         // The last trigger that gave events in this sentence, and where its events start in `out`.

@@ -17,7 +17,7 @@ use dyad_lexicon::{Tokens, TriggerPos};
 
 use crate::Why;
 
-const COMPLEMENT_REACH: usize = 6;
+const COMPLEMENT_REACH: usize = 10;
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "'s", "’s", "these", "those"];
 const SAME_EVENT_PREPOSITIONS: &[&str] = &["in", "during", "amid"];
 const ARTICLES: &[&str] = &["a", "an", "the"];

@@ -73,16 +73,19 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
     }
 
     let mut source_rule = "subject";
-    let mut source: Vec<usize> = left
+    // The subject: the nearest actor to the left that is not the object of a preposition, preferring
+    // actors the lexicon resolved over unknown capitalised words ("the divided Mediterranean island").
+    let subjects: Vec<usize> = left
         .iter()
         .rev()
         .copied()
-        .find(|&i| {
+        .filter(|&i| {
             let start = cands.range(i).start;
             start == 0 || !PREPOSITIONS.contains(&word(start - 1))
         })
-        .map(|i| group_left(cx, cands, &left, i))
-        .unwrap_or_default();
+        .collect();
+    let resolved = subjects.iter().copied().find(|&i| cands.mentions.actors[i].kind != MentionKind::Name);
+    let mut source: Vec<usize> = resolved.or(subjects.first().copied()).map(|i| group_left(cx, cands, &left, i)).unwrap_or_default();
     if source.is_empty() && clause.start > 0 && (clause.start..trigger.start).any(|k| PRONOUNS.contains(&word(k))) {
         // "Police said they arrested ...": the pronoun refers back to the nearest actor before the clause.
         if let Some(&i) = cands.indices.iter().rev().find(|&&i| cands.range(i).end <= clause.start) {

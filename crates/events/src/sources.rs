@@ -19,7 +19,7 @@ use dyad_lexicon::{Cue, CueKind, Lexicon, Match, Tokens};
 use dyad_mentions::{MentionKind, Mentions};
 use dyad_text::Analyzed;
 
-use crate::clauses::is_noun_use;
+use crate::clauses::{inside_actor, is_noun_use};
 use crate::Coded;
 
 const SPEAKER_REACH_LEFT: usize = 8;
@@ -69,7 +69,7 @@ pub(crate) fn in_sentence(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions,
     for cue in cues {
         let according = has(cue, CueKind::According);
         // A denial has a speaker like any report: "The army denied that its troops fired".
-        if !(according || has(cue, CueKind::Report) || has(cue, CueKind::Denial)) || is_noun_use(cx, cue.start) {
+        if !(according || has(cue, CueKind::Report) || has(cue, CueKind::Denial)) || is_noun_use(cx, cue.start) || inside_actor(mentions, cue.range()) {
             continue;
         }
         let left = (!according).then(|| speaker(cx, cues, mentions, cue.start.saturating_sub(SPEAKER_REACH_LEFT).max(sentence.start)..cue.start, true)).flatten();
