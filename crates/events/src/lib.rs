@@ -7,6 +7,7 @@
 //! attribution and confirmation. No trigger, no event; no actor, no event.
 //! Every decision is recorded in a [`Why`] so `dyad explain` can show it.
 
+mod acled;
 mod clauses;
 mod modality;
 mod nesting;
@@ -14,7 +15,7 @@ mod roles;
 mod sources;
 
 use dyad_codes::Tables;
-use dyad_core::{Acled, Confirmation, Document, Event, Evidence, Location, Plover, Span};
+use dyad_core::{Confirmation, Document, Event, Evidence, Location, Plover, Span};
 use dyad_lexicon::{Lexicon, Tokens, TriggerPos};
 use dyad_mentions::{MentionKind, Mentions};
 use dyad_text::Analyzed;
@@ -65,6 +66,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
         let attributions = sources::in_sentence(&cx, &cues, mentions, range.clone(), &chains);
         // The last trigger that gave events in this sentence, and where its events start in `out`.
         let mut previous: Option<(std::ops::Range<usize>, usize, String)> = None;
+        let sentence_start = out.len();
         for trigger in lexicon.triggers.find_all(&cx, range.clone()) {
             let t = &trigger.values[0];
             if actors.overlaps_longer(trigger.range()) {
@@ -77,7 +79,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
                     // "killed ... in a car bombing": the noun names the previous event more precisely.
                     if let (Some((_, first, _)), Some(code)) = (&previous, tables.cameo(&t.cameo)) {
                         for c in &mut out[*first..] {
-                            nesting::refine(&mut c.event, code, tables, &t.pattern, &mut c.why);
+                            nesting::refine(&mut c.event, code, &t.pattern, &mut c.why);
                         }
                     }
                     continue;
@@ -115,7 +117,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
                     quad_class: code.quad_class,
                     goldstein: code.goldstein,
                     plover: Plover { event_type: code.plover_type.clone(), mode: code.plover_mode.clone() },
-                    acled: tables.acled(&code.code).map(|a| Acled { event_type: a.event_type.clone(), sub_event_type: a.sub_event_type.clone() }),
+                    acled: None,
                     source,
                     target,
                     modality,
@@ -142,6 +144,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
                 out.push(Coded { event, why });
             }
         }
+        acled::classify(&cx, lexicon, tables, range.clone(), &mut out[sentence_start..]);
         withheld.extend(sources::non_confirmations(&cx, &cues, mentions, range));
     }
     sources::apply_non_confirmations(&doc.text, &withheld, &mut out);

@@ -11,8 +11,8 @@
 
 use std::ops::Range;
 
-use dyad_codes::{CameoCode, Tables};
-use dyad_core::{Acled, Event, Plover};
+use dyad_codes::CameoCode;
+use dyad_core::{Event, Plover};
 use dyad_lexicon::{Tokens, TriggerPos};
 
 use crate::Why;
@@ -62,7 +62,7 @@ pub(crate) fn relation(cx: &Tokens, trigger: Range<usize>, pos: TriggerPos, came
 
 /// Gives an event a more specific code named later in its sentence, when both are of the same kind
 /// (same root, or both violent) and the event's own code is the generic one.
-pub(crate) fn refine(event: &mut Event, code: &CameoCode, tables: &Tables, pattern: &str, why: &mut Why) {
+pub(crate) fn refine(event: &mut Event, code: &CameoCode, pattern: &str, why: &mut Why) {
     let same_kind = event.cameo_root == code.root || (violent(&event.cameo_root) && violent(&code.root));
     let generic = event.cameo.len() == 3 && event.cameo.ends_with('0') || event.cameo.len() == 2;
     if !(same_kind && generic) || event.cameo == code.code {
@@ -74,6 +74,5 @@ pub(crate) fn refine(event: &mut Event, code: &CameoCode, tables: &Tables, patte
     event.quad_class = code.quad_class;
     event.goldstein = code.goldstein;
     event.plover = Plover { event_type: code.plover_type.clone(), mode: code.plover_mode.clone() };
-    event.acled = tables.acled(&code.code).map(|a| Acled { event_type: a.event_type.clone(), sub_event_type: a.sub_event_type.clone() });
     why.pattern = format!("{} (refined by {pattern:?})", why.pattern);
 }

@@ -196,3 +196,30 @@ pub(crate) fn cues(file: (&str, &str)) -> Result<Vec<(String, Cue)>, TsvError> {
         })
         .collect()
 }
+
+/// A context word that refines an event's ACLED type (data/events/acled_context.tsv).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AcledContext {
+    /// Row order: the first matching row in a sentence wins.
+    pub order: usize,
+    /// CAMEO roots the row applies to.
+    pub roots: Vec<String>,
+    pub event_type: String,
+    pub sub_event_type: String,
+}
+
+impl CaseRule for AcledContext {}
+
+pub(crate) fn acled_context(file: (&str, &str)) -> Result<Vec<(String, AcledContext)>, TsvError> {
+    rows(file, &["phrase", "roots", "event_type", "sub_event_type"])?
+        .into_iter()
+        .enumerate()
+        .map(|(order, (line, c))| {
+            let roots: Vec<String> = c[1].split(',').map(|r| r.trim().to_string()).collect();
+            if roots.iter().any(|r| r.len() != 2) || c[3].is_empty() {
+                return Err(bad(file.0, line, "roots must be two-digit CAMEO roots and the sub-event type is required".into()));
+            }
+            Ok((folded_words(c[0]), AcledContext { order, roots, event_type: c[2].to_string(), sub_event_type: c[3].to_string() }))
+        })
+        .collect()
+}

@@ -14,7 +14,7 @@ mod phrases;
 
 use std::sync::OnceLock;
 
-pub use entries::{ActorEntry, ActorKind, Country, Cue, CueKind, Trigger, TriggerPos};
+pub use entries::{AcledContext, ActorEntry, ActorKind, Country, Cue, CueKind, Trigger, TriggerPos};
 pub use lemmas::Lemmatizer;
 pub use phrases::{Match, PhraseSet, Tokens};
 pub use dyad_core::tsv::{rows, TsvError};
@@ -27,6 +27,8 @@ pub struct Lexicon {
     pub countries: Vec<Country>,
     pub triggers: PhraseSet<Trigger>,
     pub cues: PhraseSet<Cue>,
+    /// Words that refine the ACLED type of an event in their sentence (weapons, protest policing).
+    pub acled_context: PhraseSet<AcledContext>,
 }
 
 pub mod files {
@@ -40,6 +42,7 @@ pub mod files {
     pub const IRREGULAR_VERBS: (&str, &str) =
         ("data/lexicon/irregular_verbs.tsv", include_str!("../../../data/lexicon/irregular_verbs.tsv"));
     pub const CUES: (&str, &str) = ("data/cues/cues.tsv", include_str!("../../../data/cues/cues.tsv"));
+    pub const ACLED_CONTEXT: (&str, &str) = ("data/events/acled_context.tsv", include_str!("../../../data/events/acled_context.tsv"));
 }
 
 impl Lexicon {
@@ -53,10 +56,11 @@ impl Lexicon {
         let triggers_raw = entries::triggers(files::TRIGGERS)?;
         let actors_raw = entries::actors(files::COUNTRIES, files::AGENTS, files::OUTLETS)?;
         let cues_raw = entries::cues(files::CUES)?;
+        let acled_raw = entries::acled_context(files::ACLED_CONTEXT)?;
         let countries = entries::countries(files::COUNTRIES, files::CAMEO_COUNTRY_CODES)?;
 
         let mut lemmas = Lemmatizer::new(files::IRREGULAR_VERBS)?;
-        for phrase in triggers_raw.iter().map(|(p, _)| p).chain(cues_raw.iter().map(|(p, _)| p)) {
+        for phrase in triggers_raw.iter().map(|(p, _)| p).chain(cues_raw.iter().map(|(p, _)| p)).chain(acled_raw.iter().map(|(p, _)| p)) {
             lemmas.add_words(phrase);
         }
         for (phrase, entry) in &actors_raw {
@@ -68,6 +72,7 @@ impl Lexicon {
             actors: PhraseSet::build(actors_raw, false),
             triggers: PhraseSet::build(triggers_raw, true),
             cues: PhraseSet::build(cues_raw, true),
+            acled_context: PhraseSet::build(acled_raw, false),
             countries,
             lemmas,
         })
