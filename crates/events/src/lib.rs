@@ -87,10 +87,12 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
             }
             let clause = clauses.around(trigger.range());
             let roles = roles::assign(&cx, &actors, trigger.range(), clause.clone());
-            if roles.pairs.is_empty() {
+            let Some(code) = tables.cameo(&t.cameo) else { continue };
+            // Violence is news even when the text names no perpetrator ("a car bomb exploded").
+            let pairs = if roles.pairs.is_empty() && matches!(code.root.as_str(), "18" | "19" | "20") { vec![(None, None)] } else { roles.pairs.clone() };
+            if pairs.is_empty() {
                 continue;
             }
-            let Some(code) = tables.cameo(&t.cameo) else { continue };
             let (modality, modality_cue) = modality::of(&cx, &cues, trigger.range(), clause.clone());
             let attribution = attributions.iter().find(|a| a.scope.contains(&trigger.start));
             let (mut confirmation, mut confirmation_cue) = sources::confirmation(&cx, &cues, attribution, trigger.start);
@@ -102,7 +104,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
             let trigger_span = Span::new(cx.tokens[trigger.start].span.start, cx.tokens[trigger.end - 1].span.end);
             previous = Some((trigger.range(), out.len(), t.cameo.clone()));
             let location = location_in(&cx, mentions, clause.clone(), trigger.end);
-            for (source, target) in roles.pairs {
+            for (source, target) in pairs {
                 let source = source.map(|i| mentions.actors[i].actor.clone());
                 let target = target.map(|i| mentions.actors[i].actor.clone());
                 if code.root == "01" && source.is_none() {
