@@ -42,3 +42,10 @@ pub(crate) fn is_noun_use(cx: &Tokens, i: usize) -> bool {
     const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "'s", "’s"];
     i > 0 && DETERMINERS.contains(&cx.tokens[i - 1].folded.as_str())
 }
+
+/// Is the trigger in a subordinate clause ("who had been sentenced", "after police arrested")?
+/// Such events are background to the sentence's main event and get less confidence.
+pub(crate) fn is_subordinate(cx: &Tokens, trigger_start: usize, clause_start: usize) -> bool {
+    const MARKERS: &[&str] = &["who", "whom", "whose", "which", "that", "after", "before", "during", "following", "since", "when", "where", "while", "until", "because"];
+    (trigger_start.saturating_sub(4).max(clause_start)..trigger_start).any(|k| MARKERS.contains(&cx.tokens[k].folded.as_str()))
+}

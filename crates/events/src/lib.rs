@@ -104,13 +104,14 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
             let trigger_span = Span::new(cx.tokens[trigger.start].span.start, cx.tokens[trigger.end - 1].span.end);
             previous = Some((trigger.range(), out.len(), t.cameo.clone()));
             let location = location_in(&cx, mentions, clause.clone(), trigger.end);
+            let subordinate = clauses::is_subordinate(&cx, trigger.start, clause.start);
             for (source, target) in pairs {
                 let source = source.map(|i| mentions.actors[i].actor.clone());
                 let target = target.map(|i| mentions.actors[i].actor.clone());
                 if code.root == "01" && source.is_none() {
                     continue;
                 }
-                let confidence = confidence(source.is_some(), target.is_some(), &t.cameo, t.pos, source.as_ref().and_then(|a| a.country.as_ref()).is_some());
+                let confidence = confidence(source.is_some(), target.is_some(), &t.cameo, t.pos, source.as_ref().and_then(|a| a.country.as_ref()).is_some(), subordinate);
                 let event = Event {
                     doc_id: doc.id.clone(),
                     cameo: code.code.clone(),
@@ -159,8 +160,8 @@ fn same_event(a: &Event, b: &Event) -> bool {
 }
 
 /// A first confidence: how much of the event the text pinned down. Not yet calibrated.
-fn confidence(has_source: bool, has_target: bool, cameo: &str, pos: TriggerPos, source_country: bool) -> f32 {
-    let mut c = 0.35;
+fn confidence(has_source: bool, has_target: bool, cameo: &str, pos: TriggerPos, source_country: bool, subordinate: bool) -> f32 {
+    let mut c = if subordinate { 0.2 } else { 0.35 };
     if has_source {
         c += 0.2;
     }
