@@ -127,6 +127,9 @@ pub struct Location {
     pub lon: Option<f64>,
     /// `country`, `admin1`, `city` or `sub-city`.
     pub precision: String,
+    /// "document" when the text of the event names no place and the document's main country stands in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_from: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

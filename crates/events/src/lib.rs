@@ -103,7 +103,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
             }
             let trigger_span = Span::new(cx.tokens[trigger.start].span.start, cx.tokens[trigger.end - 1].span.end);
             previous = Some((trigger.range(), out.len(), t.cameo.clone()));
-            let location = location_in(&cx, mentions, clause.clone(), trigger.end);
+            let location = location_in(&cx, mentions, clause.clone(), trigger.end).or_else(|| home_location(lexicon, mentions));
             let subordinate = clauses::is_subordinate(&cx, trigger.start, clause.start);
             for (source, target) in pairs {
                 let source = source.map(|i| mentions.actors[i].actor.clone());
@@ -189,5 +189,12 @@ fn location_in(cx: &Tokens, mentions: &Mentions, clause: std::ops::Range<usize>,
             && m.tokens.start > 0
             && LOCATIVE.contains(&cx.tokens[m.tokens.start - 1].folded.as_str())
     })
-    .map(|m| Location { name: m.actor.text.clone(), country: m.actor.country.clone(), lat: None, lon: None, precision: "country".into() })
+    .map(|m| Location { name: m.actor.text.clone(), country: m.actor.country.clone(), lat: None, lon: None, precision: "country".into(), country_from: None })
+}
+
+/// When the event's own words name no place, the document's main country, as a country-precision guess.
+fn home_location(lexicon: &Lexicon, mentions: &Mentions) -> Option<Location> {
+    let iso3 = mentions.home_country.as_ref()?;
+    let name = lexicon.country(iso3).map_or(iso3.clone(), |c| c.name.clone());
+    Some(Location { name, country: Some(iso3.clone()), lat: None, lon: None, precision: "country".into(), country_from: Some("document".into()) })
 }
