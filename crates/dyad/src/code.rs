@@ -6,8 +6,12 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dyad_coder::{Coder, DEFAULT_MAX_BYTES};
-use dyad_ingest::{Input, Origin};
+use dyad_coder::{Coded, Coder, DEFAULT_MAX_BYTES};
+use dyad_ingest::{Input, Origin, Record};
+use rayon::prelude::*;
+
+/// Documents coded in parallel at a time: enough to keep every core busy, few enough to bound memory.
+const BATCH: usize = 512;
 
 /// The example reports shipped in the repository, compiled in for `--example`.
 pub const EXAMPLE: &[u8] = include_bytes!("../../../examples/reports.jsonl");
@@ -31,6 +35,13 @@ pub struct Args {
     /// Print no warnings and no summary, only errors.
     #[arg(short, long)]
     quiet: bool,
+    /// Threads to code with (default: all cores). Output is the same for any number.
+    #[arg(long, value_name = "N", default_value_t = default_threads())]
+    threads: usize,
+}
+
+fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 #[derive(Default)]
@@ -61,55 +72,26 @@ pub fn run(args: Args) -> ExitCode {
     };
     // A bug on one document must not end the batch: panics are caught per document and reported.
     panic::set_hook(Box::new(|_| {}));
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.threads).build() {
+        Ok(pool) => pool,
+        Err(e) => {
+            eprintln!("dyad: error: cannot start {} threads: {e}", args.threads);
+            return ExitCode::from(2);
+        }
+    };
     let coder = Coder::new(args.max_bytes);
     let mut tally = Tally::default();
-    for record in dyad_ingest::read(inputs) {
-        let origin = record.origin;
-        for w in &record.warnings {
-            tally.warnings += 1;
-            if !args.quiet {
-                eprintln!("dyad: {origin}: warning: {w}");
-            }
-        }
-        let doc = match record.document {
-            Ok(doc) => doc,
-            Err(e) => {
-                report_error(&mut tally, &origin, &e.to_string());
-                continue;
-            }
-        };
-        let coded = match panic::catch_unwind(AssertUnwindSafe(|| coder.code(&doc))) {
-            Ok(Ok(coded)) => coded,
-            Ok(Err(e)) => {
-                report_error(&mut tally, &origin, &format!("document {:?}: {e}", doc.id));
-                continue;
-            }
-            Err(panic) => {
-                let what = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
-                report_error(&mut tally, &origin, &format!("document {:?}: internal error, please report it: {what}", doc.id));
-                continue;
-            }
-        };
-        for w in &coded.warnings {
-            tally.warnings += 1;
-            if !args.quiet {
-                eprintln!("dyad: {origin}: warning: {w}");
-            }
-        }
-        tally.documents += 1;
-        for c in &coded.events {
-            let line = if args.why {
-                let mut value = serde_json::to_value(&c.event).expect("events serialize");
-                value["why"] = serde_json::to_value(&c.why).expect("why serializes");
-                serde_json::to_string(&value)
-            } else {
-                serde_json::to_string(&c.event)
-            };
-            if let Err(e) = writeln!(out, "{}", line.expect("events serialize")) {
+    let mut records = dyad_ingest::read(inputs).peekable();
+    while records.peek().is_some() {
+        // Documents are coded in parallel a batch at a time and written in input order,
+        // so output is identical whatever the thread count and memory stays bounded.
+        let batch: Vec<Record> = records.by_ref().take(BATCH).collect();
+        let results: Vec<Outcome> = pool.install(|| batch.into_par_iter().map(|record| code_one(&coder, record)).collect());
+        for outcome in results {
+            if let Err(e) = write_outcome(&mut *out, outcome, &args, &mut tally) {
                 eprintln!("dyad: error: cannot write output: {e}");
                 return ExitCode::from(2);
             }
-            tally.events += 1;
         }
         // Keep finished documents on disk even if a later one takes the process down.
         if let Err(e) = out.flush() {
@@ -126,6 +108,62 @@ pub fn run(args: Args) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// What became of one input record.
+struct Outcome {
+    origin: Origin,
+    warnings: Vec<String>,
+    result: Result<(Vec<String>, Vec<Coded>), String>,
+}
+
+fn code_one(coder: &Coder, record: Record) -> Outcome {
+    let Record { origin, document, warnings } = record;
+    let result = match document {
+        Err(e) => Err(e.to_string()),
+        Ok(doc) => match panic::catch_unwind(AssertUnwindSafe(|| coder.code(&doc))) {
+            Ok(Ok(coded)) => Ok((coded.warnings, coded.events)),
+            Ok(Err(e)) => Err(format!("document {:?}: {e}", doc.id)),
+            Err(panic) => {
+                let what = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
+                Err(format!("document {:?}: internal error, please report it: {what}", doc.id))
+            }
+        },
+    };
+    Outcome { origin, warnings, result }
+}
+
+fn write_outcome(out: &mut dyn Write, outcome: Outcome, args: &Args, tally: &mut Tally) -> io::Result<()> {
+    let Outcome { origin, mut warnings, result } = outcome;
+    let events = match result {
+        Ok((coder_warnings, events)) => {
+            warnings.extend(coder_warnings);
+            tally.documents += 1;
+            events
+        }
+        Err(message) => {
+            report_error(tally, &origin, &message);
+            Vec::new()
+        }
+    };
+    for w in &warnings {
+        tally.warnings += 1;
+        if !args.quiet {
+            eprintln!("dyad: {origin}: warning: {w}");
+        }
+    }
+    for c in &events {
+        let line = if args.why {
+            let mut value = serde_json::to_value(&c.event).expect("events serialize");
+            value["why"] = serde_json::to_value(&c.why).expect("why serializes");
+            serde_json::to_string(&value)
+        } else {
+            serde_json::to_string(&c.event)
+        };
+        writeln!(out, "{}", line.expect("events serialize"))?;
+        tally.events += 1;
+    }
+    Ok(())
 }
 
 fn report_error(tally: &mut Tally, origin: &Origin, message: &str) {

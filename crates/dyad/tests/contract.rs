@@ -155,3 +155,16 @@ fn codes_lists_every_root() {
         assert!(rows.iter().any(|r| r["code"] == format!("{root:02}")));
     }
 }
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let mut input = String::new();
+    for i in 0..40 {
+        input += &doc(&format!("d{i}"), REPORT);
+        input.push('\n');
+    }
+    let one = dyad(&["code", "--threads", "1", "-"], input.as_bytes());
+    let two = dyad(&["code", "--threads", "2", "-"], input.as_bytes());
+    assert!(!one.stdout.is_empty());
+    assert_eq!(one.stdout, two.stdout);
+}
