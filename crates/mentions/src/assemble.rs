@@ -104,9 +104,15 @@ pub(crate) fn sentence(cx: &Tokens, lexicon: &Lexicon, all_caps: bool, range: Ra
                 q += 1;
             }
         }
-        let head = (pieces[p].is_country_word() && q < pieces.len() && pieces[q].is_head())
+        // An international body before an agent noun owns it: "UN troops", "NATO forces".
+        let org_modifier = pieces[p].kind() == ActorKind::Org
+            && pieces[p].entry.sector.as_deref() == Some("IGO")
+            && q < pieces.len()
+            && pieces[q].kind() == ActorKind::Noun
+            && pieces[q].range.0 == pieces[p].range.1;
+        let head = ((pieces[p].is_country_word() || org_modifier) && q < pieces.len() && pieces[q].is_head())
             .then(|| pieces[q])
-            .filter(|h| modifies(cx, *modifiers.last().unwrap(), h.range.0));
+            .filter(|h| org_modifier || modifies(cx, *modifiers.last().unwrap(), h.range.0));
         match head {
             Some(head) => {
                 for m in &modifiers {
@@ -138,6 +144,8 @@ const NOT_NAMES: &[&str] = &[
     "since", "despite", "although", "while", "what", "why", "how", "where", "who", "both", "all", "some", "many",
     "several", "one", "two", "three", "four", "five", "such", "other", "another", "each", "most", "more", "no", "yes",
     "critics", "supporters", "analysts", "officials", "sources", "police", "protesters", "residents", "separately",
+    "hundreds", "thousands", "dozens", "scores", "tens", "millions", "few", "amid", "among", "without", "within",
+    "our", "my", "your", "we", "you", "there", "here", "now", "also", "even", "still", "just", "once", "again",
 ];
 
 /// Capitalised words the lexicon does not know, standing where an actor would: unknown states, groups,
@@ -255,6 +263,10 @@ fn headed(cx: &Tokens, lexicon: &Lexicon, all_caps: bool, limit: usize, modifier
     actor.country = entry.country.clone().or_else(|| modifier.and_then(|m| m.entry.country.clone()));
     actor.sector = entry.sector.clone();
     actor.code = entry.code.clone();
+    if let Some(org) = modifier.filter(|m| m.kind() == ActorKind::Org) {
+        // "UN troops": the body's code with the noun's role (IGOUNOMIL).
+        actor.code = org.entry.code.as_ref().map(|c| format!("{c}{}", entry.sector.as_deref().unwrap_or("")));
+    }
     actor.name = name.or_else(|| (kind == MentionKind::Org).then(|| entry.phrase.clone()));
     let head_token = if kind == MentionKind::Person { end - 1 } else { head.range.0 };
     Some(ActorMention { tokens: start..end, head: head_token, kind, actor, sentence })
