@@ -26,3 +26,6 @@ for gold in "$shared"/eval/*.dev.jsonl; do
 done
 cat "$out"/*.events.jsonl | grep -v '"doc_id":"seed"' > "$out/all.events.jsonl"
 python3 "$shared/eval/score.py" score "${golds[@]}" --pred "$out/all.events.jsonl"
+
+echo "-- NGEC actor-coding cases (country of the first actor mention)"
+[ -f "$shared/eval/ngec_actors.dev.jsonl" ] && python3 scripts/ngec_actors.py "$shared/eval/ngec_actors.dev.jsonl" "$dyad"

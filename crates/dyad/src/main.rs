@@ -58,6 +58,9 @@ enum Command {
     Actors {
         /// Inputs, as for `dyad code`.
         paths: Vec<String>,
+        /// Print one JSON object per mention: {"doc_id", "kind", "start", "end", "actor"}.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -67,6 +70,6 @@ fn main() -> ExitCode {
         Command::Code(args) => code::run(args),
         Command::Codes { json } => views::codes(json),
         Command::Explain { text, date } => views::explain(text, date),
-        Command::Actors { paths } => views::actors(paths),
+        Command::Actors { paths, json } => views::actors(paths, json),
     }
 }

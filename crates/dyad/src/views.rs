@@ -91,7 +91,7 @@ fn print_event(c: &Coded) {
     println!("    evidence    [{}..{}] {:?}", e.evidence.start, e.evidence.end, e.evidence.text);
 }
 
-pub fn actors(paths: Vec<String>) -> ExitCode {
+pub fn actors(paths: Vec<String>, json: bool) -> ExitCode {
     let inputs = if paths.is_empty() { vec![Input::Stdin] } else { paths.iter().map(|p| Input::parse(p)).collect() };
     let coder = Coder::default();
     for record in dyad_ingest::read(inputs) {
@@ -103,6 +103,14 @@ pub fn actors(paths: Vec<String>) -> ExitCode {
             }
         };
         match coder.code(&doc) {
+            Ok(coded) if json => {
+                for m in &coded.mentions.actors {
+                    let line = serde_json::json!({
+                        "doc_id": doc.id, "kind": format!("{:?}", m.kind), "start": m.actor.span.start, "end": m.actor.span.end, "actor": m.actor,
+                    });
+                    println!("{line}");
+                }
+            }
             Ok(coded) => {
                 println!("{} (home country {})", doc.id, coded.mentions.home_country.as_deref().unwrap_or("-"));
                 for m in &coded.mentions.actors {
