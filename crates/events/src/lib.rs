@@ -62,8 +62,9 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
         let range = sentence.tokens.clone();
         let cues = lexicon.cues.find_all(&cx, range.clone());
         let clauses = clauses::Clauses::new(&cx, &cues, mentions, range.clone());
-        let actors = roles::Candidates::new(&cx, mentions, range.clone());
         let attributions = sources::in_sentence(&cx, &cues, mentions, range.clone(), &chains);
+        let speakers: Vec<_> = attributions.iter().map(|a| a.speaker.clone()).collect();
+        let actors = roles::Candidates::new(mentions, range.clone(), &speakers);
         // The last trigger that gave events in this sentence, and where its events start in `out`.
         let mut previous: Option<(std::ops::Range<usize>, usize, String)> = None;
         let sentence_start = out.len();

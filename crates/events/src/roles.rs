@@ -23,16 +23,21 @@ const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we"];
 const MAX_GROUP: usize = 4;
 const TARGET_REACH: usize = 12;
 
-/// The actor mentions of one sentence that can fill roles (outlets cannot).
+/// The actor mentions of one sentence that can fill roles (outlets and speakers cannot).
 pub(crate) struct Candidates<'m> {
     mentions: &'m Mentions,
+    /// Mentions that can be source or target.
     indices: Vec<usize>,
+    /// The same with the speakers, whom a pronoun may refer to ("Police said they arrested").
+    with_speakers: Vec<usize>,
 }
 
 impl<'m> Candidates<'m> {
-    pub(crate) fn new(_cx: &Tokens, mentions: &'m Mentions, sentence: Range<usize>) -> Candidates<'m> {
-        let indices = mentions.within(sentence).filter(|(_, m)| m.kind != MentionKind::Outlet).map(|(i, _)| i).collect();
-        Candidates { mentions, indices }
+    pub(crate) fn new(mentions: &'m Mentions, sentence: Range<usize>, speakers: &[Range<usize>]) -> Candidates<'m> {
+        let speaking = |m: &dyad_mentions::ActorMention| speakers.iter().any(|s| s.start <= m.tokens.start && m.tokens.end <= s.end);
+        let with_speakers: Vec<usize> = mentions.within(sentence).filter(|(_, m)| m.kind != MentionKind::Outlet).map(|(i, _)| i).collect();
+        let indices = with_speakers.iter().copied().filter(|&i| !speaking(&mentions.actors[i])).collect();
+        Candidates { mentions, indices, with_speakers }
     }
 
     fn range(&self, i: usize) -> Range<usize> {
@@ -88,7 +93,7 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
     let mut source: Vec<usize> = resolved.or(subjects.first().copied()).map(|i| group_left(cx, cands, &left, i)).unwrap_or_default();
     if source.is_empty() && clause.start > 0 && (clause.start..trigger.start).any(|k| PRONOUNS.contains(&word(k))) {
         // "Police said they arrested ...": the pronoun refers back to the nearest actor before the clause.
-        if let Some(&i) = cands.indices.iter().rev().find(|&&i| cands.range(i).end <= clause.start) {
+        if let Some(&i) = cands.with_speakers.iter().rev().find(|&&i| cands.range(i).end <= clause.start) {
             source = vec![i];
             source_rule = "pronoun: nearest earlier actor";
         }
@@ -108,7 +113,7 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
     let passive = source_rule == "subject"
         && !source.is_empty()
         && (trigger.start.saturating_sub(3).max(cands.range(*source.last().unwrap()).end)..trigger.start).any(|k| BE.contains(&word(k)))
-        && (word(trigger.start).ends_with("ed") || word(trigger.start).ends_with("en") || !cx.lemmas.lemmas(word(trigger.start)).is_empty());
+        && participle(cx, trigger.start);
     if passive {
         let agent = right.iter().copied().find(|&i| {
             let start = cands.range(i).start;
@@ -202,4 +207,10 @@ impl Overlap for Range<usize> {
     fn overlaps_any(&self, other: &Range<usize>) -> bool {
         self.start < other.end && other.start < self.end
     }
+}
+
+/// A past participle: "killed", "taken", "held" (an irregular form of a lexicon verb), but not "expressing" or "meets".
+fn participle(cx: &Tokens, i: usize) -> bool {
+    let w = cx.tokens[i].folded.as_str();
+    w.ends_with("ed") || w.ends_with("en") || (!w.ends_with("ing") && !w.ends_with('s') && !cx.lemmas.lemmas(w).is_empty())
 }

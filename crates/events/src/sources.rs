@@ -33,6 +33,8 @@ pub(crate) struct SentenceAttribution {
     pub cue: Span,
     /// Tokens whose events this attribution covers.
     pub scope: Range<usize>,
+    /// The speaker's tokens: a speaker reports events, it does not take part in them.
+    pub speaker: Range<usize>,
 }
 
 /// An outlet that carried an anonymous source: (outlet, source phrase).
@@ -102,7 +104,7 @@ pub(crate) fn in_sentence(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions,
                 kind = AttributionKind::Anonymous;
             }
         }
-        out.push(SentenceAttribution { attribution: Attribution { text, kind, via }, cue: span_of(cx, cue.range()), scope });
+        out.push(SentenceAttribution { attribution: Attribution { text, kind, via }, cue: span_of(cx, cue.range()), scope, speaker: speaker_range });
     }
     out
 }
