@@ -6,7 +6,17 @@ use std::collections::HashMap;
 use dyad_lexicon::Tokens;
 use dyad_text::Analyzed;
 
+use dyad_core::Actor;
+
 use crate::{actor_at, ActorMention, MentionKind};
+
+/// A later mention takes the identity of the person it refers to, keeping its own words and span.
+fn adopt(actor: &mut Actor, antecedent: &Actor) {
+    actor.country = antecedent.country.clone();
+    actor.sector = antecedent.sector.clone();
+    actor.name = antecedent.name.clone();
+    actor.country_from = antecedent.country_from.clone();
+}
 
 pub(crate) fn resolve_later_mentions(cx: &Tokens, analyzed: &Analyzed, actors: &mut Vec<ActorMention>) {
     let mut by_surname: HashMap<String, usize> = HashMap::new();
@@ -27,12 +37,8 @@ pub(crate) fn resolve_later_mentions(cx: &Tokens, analyzed: &Analyzed, actors: &
         let Some(&first) = by_surname.get(&cx.tokens[m.head].folded) else { continue };
         if actors[first].tokens.start < m.tokens.start {
             let antecedent = actors[first].actor.clone();
-            let m = &mut actors[k];
-            m.kind = MentionKind::Person;
-            m.actor.country = antecedent.country;
-            m.actor.sector = antecedent.sector;
-            m.actor.name = antecedent.name;
-            m.actor.country_from = antecedent.country_from;
+            actors[k].kind = MentionKind::Person;
+            adopt(&mut actors[k].actor, &antecedent);
         }
     }
     let mut covered = vec![false; cx.tokens.len()];
@@ -52,10 +58,7 @@ pub(crate) fn resolve_later_mentions(cx: &Tokens, analyzed: &Analyzed, actors: &
                 continue;
             }
             let mut actor = actor_at(cx.text, cx, i..i + 1);
-            actor.country = antecedent.actor.country.clone();
-            actor.sector = antecedent.actor.sector.clone();
-            actor.name = antecedent.actor.name.clone();
-            actor.country_from = antecedent.actor.country_from.clone();
+            adopt(&mut actor, &antecedent.actor);
             added.push(ActorMention { tokens: i..i + 1, head: i, kind: MentionKind::Person, actor, sentence });
         }
     }
