@@ -29,6 +29,11 @@ pub(crate) fn classify(cx: &Tokens, lexicon: &Lexicon, tables: &Tables, sentence
         }
         if let Some(a) = &mut acled {
             let target = e.target.as_ref().and_then(|t| t.sector.as_deref());
+            let source = e.source.as_ref().and_then(|t| t.sector.as_deref());
+            // Territory taken by a state's forces is regained; by anyone else, overtaken.
+            if a.sub_event_type == "Non-state actor overtakes territory" && source.is_some_and(|s| matches!(s, "GOV" | "MIL" | "COP")) {
+                a.sub_event_type = "Government regains territory".into();
+            }
             match (a.sub_event_type.as_str(), target) {
                 ("Attack", Some(s)) if ARMED.contains(&s) => *a = Acled { event_type: "Battles".into(), sub_event_type: "Armed clash".into() },
                 ("Armed clash", Some(s)) if !ARMED.contains(&s) => {
