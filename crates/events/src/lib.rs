@@ -89,8 +89,11 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
             let clause = clauses.around(trigger.range());
             let roles = roles::assign(&cx, &actors, trigger.range(), clause.clone());
             let Some(code) = tables.cameo(&t.cameo) else { continue };
-            // Violence is news even when the text names no perpetrator ("a car bomb exploded").
-            let pairs = if roles.pairs.is_empty() && matches!(code.root.as_str(), "18" | "19" | "20") { vec![(None, None)] } else { roles.pairs.clone() };
+            let subordinate = clauses::is_subordinate(&cx, trigger.start, clause.start);
+            // Violence is news even when the text names no perpetrator ("a car bomb exploded"),
+            // unless it is only background to the sentence ("after clashes there").
+            let violent = matches!(code.root.as_str(), "18" | "19" | "20");
+            let pairs = if roles.pairs.is_empty() && violent && !subordinate { vec![(None, None)] } else { roles.pairs.clone() };
             if pairs.is_empty() {
                 continue;
             }
@@ -105,7 +108,6 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
             let trigger_span = Span::new(cx.tokens[trigger.start].span.start, cx.tokens[trigger.end - 1].span.end);
             previous = Some((trigger.range(), out.len(), t.cameo.clone()));
             let location = location_in(&cx, mentions, clause.clone(), trigger.end).or_else(|| home_location(lexicon, mentions));
-            let subordinate = clauses::is_subordinate(&cx, trigger.start, clause.start);
             for (source, target) in pairs {
                 let source = source.map(|i| mentions.actors[i].actor.clone());
                 let target = target.map(|i| mentions.actors[i].actor.clone());
