@@ -39,7 +39,9 @@ pub(crate) fn relation(cx: &Tokens, trigger: Range<usize>, pos: TriggerPos, came
     let word = |i: usize| cx.tokens[i].folded.as_str();
     let before = trigger.start.checked_sub(1);
     // Violent acts keep their adjectival mentions ("the murdered priests"): they still report the act.
-    if pos == TriggerPos::Verb && !violent(cameo) && before.is_some_and(|b| DETERMINERS.contains(&word(b))) {
+    // Occupation and siege do not: "the occupied West Bank" describes a place.
+    let describes_place = matches!(cameo, "191" | "192");
+    if pos == TriggerPos::Verb && (!violent(cameo) || describes_place) && before.is_some_and(|b| DETERMINERS.contains(&word(b))) {
         return Relation::Inside;
     }
     let Some((previous, previous_code)) = previous else { return Relation::Own };
