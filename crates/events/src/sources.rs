@@ -118,8 +118,9 @@ fn speaker(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions, window: Range<
     let anonymous = if leftward { anonymous.last() } else { anonymous.into_iter().next() };
     if let Some(a) = anonymous {
         // The phrase runs from the start of the source's noun phrase to the cue: "multiple defense sources".
-        let start = if leftward { noun_phrase_start(cx, window.start, a.start) } else { a.start };
-        let end = if leftward { window.end } else { a.end };
+        // "according to two diplomats familiar with the talks,": the whole phrase up to the comma.
+        let start = if leftward { noun_phrase_start(cx, window.start, a.start) } else { noun_phrase_start(cx, window.start, a.start).max(window.start) };
+        let end = if leftward { window.end } else { (a.end..window.end).find(|&k| cx.tokens[k].kind == dyad_text::Kind::Punct).unwrap_or(window.end) };
         return Some((AttributionKind::Anonymous, span_of(cx, start..end).slice(cx.text).trim_end_matches(',').trim().to_string(), start..end));
     }
     // The speaker stands next to the verb: "the army said", "said the ministry", "X, the army's spokesman, said".
