@@ -87,7 +87,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
                 }
             }
             let clause = clauses.around(trigger.range());
-            let roles = roles::assign(&cx, &actors, trigger.range(), clause.clone());
+            let roles = roles::assign(&cx, &actors, trigger.range(), clause.clone(), &t.cameo[..2]);
             let Some(code) = tables.cameo(&t.cameo) else { continue };
             let subordinate = clauses::is_subordinate(&cx, trigger.start, clause.start);
             // Violence is news even when the text names no perpetrator ("a car bomb exploded"),

@@ -56,7 +56,7 @@ pub(crate) struct Roles {
     pub target_rule: &'static str,
 }
 
-pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, clause: Range<usize>) -> Roles {
+pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, clause: Range<usize>, code_root: &str) -> Roles {
     let word = |i: usize| cx.tokens[i].folded.as_str();
     let left: Vec<usize> = cands.indices.iter().copied().filter(|&i| cands.range(i).end <= trigger.start && cands.range(i).start >= clause.start).collect();
     let right: Vec<usize> = cands
@@ -110,7 +110,10 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
     let mut target: Vec<usize> = right.first().map(|&i| group_right(cx, cands, &right, i)).unwrap_or_default();
 
     // A be-form among the three words before the trigger: "were killed", "have been arrested".
+    // "is committed to", "are prepared for": a cooperative state of the subject, not something done to it.
+    let adjectival = PREPOSITIONS.contains(&word(trigger.end - 1)) && code_root < "09";
     let passive = source_rule == "subject"
+        && !adjectival
         && !source.is_empty()
         && (trigger.start.saturating_sub(3).max(cands.range(*source.last().unwrap()).end)..trigger.start).any(|k| BE.contains(&word(k)))
         && participle(cx, trigger.start);

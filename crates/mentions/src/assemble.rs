@@ -317,7 +317,17 @@ fn merge_of_phrases(cx: &Tokens, out: &mut Vec<ActorMention>) {
             && a.tokens.end + 1 == b.tokens.start
             && cx.tokens[a.tokens.end].folded.ends_with("'s")
             && matches!(b.kind, MentionKind::Group | MentionKind::Title | MentionKind::Person);
-        if possessive {
+        // "demonstrators in Baghdad", "activists in Arnor": people placed in a country belong to it.
+        let placed = a.tokens.end + 1 == b.tokens.start
+            && cx.tokens[a.tokens.end].folded == "in"
+            && matches!(a.kind, MentionKind::Group)
+            && a.actor.country.is_none()
+            && b.kind == MentionKind::Country;
+        if placed {
+            out[k].actor.country = out[k + 1].actor.country.clone();
+            out[k].actor.country_from = Some("place".into());
+            k += 1;
+        } else if possessive {
             let a = out.remove(k);
             let b = &mut out[k];
             b.tokens.start = a.tokens.start;
