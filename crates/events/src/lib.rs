@@ -122,7 +122,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
                     cameo_name: code.name.clone(),
                     quad_class: code.quad_class,
                     goldstein: code.goldstein,
-                    plover: Plover { event_type: code.plover_type.clone(), mode: code.plover_mode.clone() },
+                    plover: plover_of(code, modality),
                     acled: None,
                     source,
                     target,
@@ -155,6 +155,16 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
     }
     sources::apply_non_confirmations(&doc.text, &withheld, &mut out);
     out
+}
+
+/// PLOVER type and mode. PLOVER codes cooperation reported as intended or future (CONSULT, SUPPORT,
+/// COOPERATE, AID) as AGREE: the report is of a commitment, not of the act.
+pub(crate) fn plover_of(code: &dyad_codes::CameoCode, modality: dyad_core::Modality) -> Plover {
+    let intended = matches!(modality, dyad_core::Modality::Planned);
+    match code.plover_type.as_deref() {
+        Some("CONSULT" | "SUPPORT" | "COOPERATE" | "AID") if intended => Plover { event_type: Some("AGREE".into()), mode: None },
+        _ => Plover { event_type: code.plover_type.clone(), mode: code.plover_mode.clone() },
+    }
 }
 
 fn same_event(a: &Event, b: &Event) -> bool {

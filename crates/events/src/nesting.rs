@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use dyad_codes::CameoCode;
-use dyad_core::{Event, Plover};
+use dyad_core::Event;
 use dyad_lexicon::{Tokens, TriggerPos};
 
 use crate::Why;
@@ -75,6 +75,6 @@ pub(crate) fn refine(event: &mut Event, code: &CameoCode, pattern: &str, why: &m
     event.cameo_name = code.name.clone();
     event.quad_class = code.quad_class;
     event.goldstein = code.goldstein;
-    event.plover = Plover { event_type: code.plover_type.clone(), mode: code.plover_mode.clone() };
+    event.plover = crate::plover_of(code, event.modality);
     why.pattern = format!("{} (refined by {pattern:?})", why.pattern);
 }
