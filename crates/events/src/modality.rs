@@ -3,7 +3,8 @@
 //! Reads the modality cues between the clause start and the trigger: a negation
 //! right before the trigger wins ("did not fire"); otherwise the nearest cue
 //! decides ("is preparing to expand" → planned, "could include deploying" →
-//! possible). A condition after the trigger ("if necessary") makes it possible.
+//! possible). A condition anywhere in the clause ("if talks fail", "if necessary") makes
+//! it possible, even when the act itself is planned ("will expand").
 //! Negation written into a trigger pattern ("has not commented") is part of the
 //! event, not a cue, because cues are only read outside the trigger.
 
@@ -25,13 +26,17 @@ pub(crate) fn of(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, clause
     if let Some((m, _)) = before.iter().rev().find(|(m, v)| v == "negated" && trigger.start - m.end <= NEGATION_REACH) {
         return (Modality::Negated, Some(span(m)));
     }
-    if let Some((m, v)) = before.last() {
-        return (parse(v), Some(span(m)));
-    }
-    let condition = cues.iter().filter(|m| m.start >= trigger.end && m.end <= clause.end).find_map(|m| cue_of(CueKind::Condition, m).map(|v| (m, v)));
-    match condition {
-        Some((m, v)) => (parse(&v), Some(span(m))),
-        None => (Modality::Actual, None),
+    // A condition anywhere in the clause ("If talks fail, troops will advance", "... if necessary")
+    // makes a plan or an act only possible.
+    let condition = cues
+        .iter()
+        .filter(|m| m.start >= clause.start && m.end <= clause.end && (m.end <= trigger.start || m.start >= trigger.end))
+        .find_map(|m| cue_of(CueKind::Condition, m).map(|v| (m, v)));
+    match (before.last(), condition) {
+        (Some((m, v)), _) if v == "possible" => (Modality::Possible, Some(span(m))),
+        (_, Some((m, v))) => (parse(&v), Some(span(m))),
+        (Some((m, v)), None) => (parse(v), Some(span(m))),
+        (None, None) => (Modality::Actual, None),
     }
 }
 

@@ -143,6 +143,10 @@ fn speaker(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions, window: Range<
         MentionKind::Outlet => AttributionKind::Outlet,
         // "Colombian media reported", "the broadcaster said": the press is an outlet, not a party.
         _ if m.actor.sector.as_deref() == Some("MED") => AttributionKind::Outlet,
+        // "public broadcaster Kan reported": a name introduced by a media noun is an outlet.
+        MentionKind::Name if mentions.within(m.tokens.start.saturating_sub(3)..m.tokens.start).any(|(_, p)| p.actor.sector.as_deref() == Some("MED") && p.tokens.end == m.tokens.start) => {
+            AttributionKind::Outlet
+        }
         // "officials said", "U.S. officials said": unnamed people in a group are anonymous sources.
         MentionKind::Group if plural_head(cx, m.head) && m.actor.name.is_none() => AttributionKind::Anonymous,
         _ => AttributionKind::Named,
