@@ -6,7 +6,7 @@
 //! each form back. Over-generation ("visitted") is harmless: such forms never
 //! occur in text. Lookup is one hash probe per token.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use dyad_core::tsv::{rows, TsvError};
 
@@ -25,14 +25,14 @@ pub struct Lemmatizer {
 
 impl Lemmatizer {
     pub fn new(irregular_file: (&str, &str)) -> Result<Lemmatizer, TsvError> {
-        let mut irregular: HashMap<String, Vec<String>> = HashMap::new();
+        let mut irregular: HashMap<String, Vec<String>> = HashMap::default();
         for (_, cells) in rows(irregular_file, &["lemma", "past", "past_participle"])? {
             let forms = irregular.entry(cells[0].to_lowercase()).or_default();
             for form in cells[1..].iter().flat_map(|c| c.split('|')).map(str::trim).filter(|f| !f.is_empty()) {
                 forms.push(form.to_lowercase());
             }
         }
-        Ok(Lemmatizer { forms: HashMap::new(), irregular })
+        Ok(Lemmatizer { forms: HashMap::default(), irregular })
     }
 
     /// Registers every word of a (folded, space-separated) phrase as a lemma, with verb and noun forms.

@@ -8,7 +8,7 @@
 //! Candidates are found through an index on the first word, so matching costs one
 //! or two hash probes per token.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use dyad_text::{tokenize, Kind, Token};
@@ -87,8 +87,8 @@ impl<T> Match<'_, T> {
 impl<T: CaseRule> PhraseSet<T> {
     /// Builds the set. Phrases are written as in the data files and tokenized like text.
     pub fn build(entries: Vec<(String, T)>, skip_adverbs: bool) -> PhraseSet<T> {
-        let mut set = PhraseSet { patterns: Vec::new(), values: Vec::new(), by_first_word: HashMap::new(), skip_adverbs };
-        let mut seen: HashMap<(Vec<String>, bool), usize> = HashMap::new();
+        let mut set = PhraseSet { patterns: Vec::new(), values: Vec::new(), by_first_word: HashMap::default(), skip_adverbs };
+        let mut seen: HashMap<(Vec<String>, bool), usize> = HashMap::default();
         for (phrase, value) in entries {
             let words: Vec<Word> = phrase_words(&phrase);
             let Some(Word::Literal { folded: first, .. }) = words.first().cloned() else { continue };
