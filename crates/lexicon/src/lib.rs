@@ -83,3 +83,20 @@ impl Lexicon {
         self.countries.iter().find(|c| c.iso3 == iso3)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    /// Every embedded file parses, and no trigger pattern is listed twice (the first would shadow the second).
+    #[test]
+    fn embedded_lexicons_load_without_duplicate_triggers() {
+        let lexicon = Lexicon::load().expect("embedded lexicons parse");
+        assert!(lexicon.triggers.len() > 500 && lexicon.actors.len() > 1000 && !lexicon.cues.is_empty());
+        let mut seen = HashSet::new();
+        for (line, cells) in rows(files::TRIGGERS, &["pattern", "cameo", "pos", "note"]).unwrap() {
+            assert!(seen.insert(cells[0].to_lowercase()), "data/events/triggers.tsv:{line}: {:?} is listed twice", cells[0]);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! The lexicons only use codes that exist: CAMEO codes in the code table, sectors in
+//! data/codes/sectors.tsv (from the CAMEO and PLOVER reference lists), countries with a
+//! CAMEO code, ACLED names from the ACLED list.
+
+use std::collections::HashSet;
+
+use dyad_codes::Tables;
+use dyad_core::tsv::rows;
+
+const SECTORS: (&str, &str) = ("data/codes/sectors.tsv", include_str!("../../../data/codes/sectors.tsv"));
+const AGENTS: (&str, &str) = ("data/actors/agents.tsv", include_str!("../../../data/actors/agents.tsv"));
+const COUNTRIES: (&str, &str) = ("data/actors/countries.tsv", include_str!("../../../data/actors/countries.tsv"));
+const TRIGGERS: (&str, &str) = ("data/events/triggers.tsv", include_str!("../../../data/events/triggers.tsv"));
+const ACLED_CONTEXT: (&str, &str) = ("data/events/acled_context.tsv", include_str!("../../../data/events/acled_context.tsv"));
+
+#[test]
+fn every_trigger_code_is_in_the_cameo_table() {
+    let tables = Tables::get();
+    for (line, c) in rows(TRIGGERS, &["pattern", "cameo", "pos", "note"]).unwrap() {
+        assert!(tables.cameo(c[1]).is_some(), "data/events/triggers.tsv:{line}: {} is not a CAMEO code", c[1]);
+        assert_ne!(c[1], "010", "data/events/triggers.tsv:{line}: 010 is a fallback, not a trigger code");
+    }
+}
+
+#[test]
+fn every_agent_sector_and_country_is_known() {
+    let sectors: HashSet<&str> = rows(SECTORS, &["code", "sources", "description"]).unwrap().into_iter().map(|(_, c)| c[0]).collect();
+    let countries: HashSet<&str> = rows(COUNTRIES, &["iso3", "kind", "phrase", "flags"]).unwrap().into_iter().map(|(_, c)| c[0]).collect();
+    for (line, c) in rows(AGENTS, &["phrase", "kind", "sector", "country", "code"]).unwrap() {
+        assert!(c[2].is_empty() || sectors.contains(c[2]), "data/actors/agents.tsv:{line}: unknown sector {}", c[2]);
+        assert!(c[3].is_empty() || countries.contains(c[3]), "data/actors/agents.tsv:{line}: unknown country {}", c[3]);
+    }
+}
+
+#[test]
+fn acled_context_names_are_acleds_own() {
+    let tables = Tables::get();
+    let known: HashSet<(&str, &str)> = tables.acled.iter().map(|a| (a.event_type.as_str(), a.sub_event_type.as_str())).collect();
+    // Context rows may name sub-event types no CAMEO code maps to by default; they must still pair with
+    // their ACLED event type the way ACLED does.
+    let event_types: HashSet<&str> = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments"].into();
+    for (line, c) in rows(ACLED_CONTEXT, &["phrase", "roots", "event_type", "sub_event_type"]).unwrap() {
+        assert!(event_types.contains(c[2]), "data/events/acled_context.tsv:{line}: unknown ACLED event type {}", c[2]);
+        let default_pair = known.iter().find(|(_, sub)| *sub == c[3]);
+        assert!(default_pair.is_none_or(|(et, _)| *et == c[2]), "data/events/acled_context.tsv:{line}: {} belongs to another event type", c[3]);
+    }
+}
