@@ -3,7 +3,8 @@
 //!
 //! A generic violent code says little about how: "killed in a car bomb blast" is a
 //! remote explosive, "militants attacked an army post" is an armed clash and
-//! "gunmen attacked villagers" an attack on civilians. Specific codes (abduction,
+//! "gunmen attacked villagers" an attack on civilians, and police beating
+//! demonstrators excessive force against protesters. Specific codes (abduction,
 //! arrest) keep their own type.
 
 use std::ops::Range;
@@ -14,6 +15,8 @@ use dyad_lexicon::{Lexicon, Tokens};
 
 /// Default types that context may replace.
 const GENERIC: &[&str] = &["Attack", "Armed clash", "Peaceful protest"];
+/// Words that make a target a crowd of protesters.
+const PROTESTERS: &[&str] = &["protest", "demonstrat", "rally", "marcher", "rioter"];
 /// Targets that fight back: violence against them is a clash, not an attack on civilians.
 const ARMED: &[&str] = &["MIL", "COP", "REB", "UAF", "SPY", "INS"];
 
@@ -33,6 +36,15 @@ pub(crate) fn classify(cx: &Tokens, lexicon: &Lexicon, tables: &Tables, sentence
             // Territory taken by a state's forces is regained; by anyone else, overtaken.
             if a.sub_event_type == "Non-state actor overtakes territory" && source.is_some_and(|s| matches!(s, "GOV" | "MIL" | "COP")) {
                 a.sub_event_type = "Government regains territory".into();
+            }
+            // Violence by state forces against people protesting is excessive force against protesters.
+            let against_protesters = e.target.as_ref().is_some_and(|t| {
+                let words = t.text.to_lowercase();
+                PROTESTERS.iter().any(|p| words.contains(p))
+            });
+            let state_force = source.is_some_and(|s| matches!(s, "COP" | "MIL" | "GOV"));
+            if against_protesters && state_force && matches!(e.cameo_root.as_str(), "18" | "19" | "20") {
+                *a = Acled { event_type: "Protests".into(), sub_event_type: "Excessive force against protesters".into() };
             }
             match (a.sub_event_type.as_str(), target) {
                 ("Attack", Some(s)) if ARMED.contains(&s) => *a = Acled { event_type: "Battles".into(), sub_event_type: "Armed clash".into() },
