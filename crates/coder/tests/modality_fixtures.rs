@@ -10,7 +10,7 @@ use dyad_coder::Coder;
 use dyad_core::{Document, Event};
 use serde::Deserialize;
 
-const FLOOR: f64 = 0.80;
+const FLOOR: f64 = 0.85;
 
 #[derive(Deserialize)]
 struct Fixture {

@@ -73,8 +73,10 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
             if actors.overlaps_longer(trigger.range()) {
                 continue;
             }
+            let mut governed = None;
             match nesting::relation(&cx, trigger.range(), t.pos, &t.cameo, previous.as_ref().map(|p| (p.0.clone(), p.2.as_str()))) {
                 nesting::Relation::Own => {}
+                nesting::Relation::ContentOf(modality) => governed = Some(modality),
                 nesting::Relation::Inside => continue,
                 nesting::Relation::SameAs => {
                     // "killed ... in a car bombing": the noun names the previous event more precisely.
@@ -97,7 +99,11 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
             if pairs.is_empty() {
                 continue;
             }
-            let (modality, modality_cue) = modality::of(&cx, &cues, trigger.range(), clause.clone());
+            let (mut modality, mut modality_cue) = modality::of(&cx, &cues, trigger.range(), clause.clone());
+            if let (Some(m), Some((previous_range, _, _))) = (governed, &previous) {
+                // "threatened ... to cut": the threat, not a cue word, makes the act possible.
+                (modality, modality_cue) = (m, Some(Span::new(cx.tokens[previous_range.start].span.start, cx.tokens[previous_range.end - 1].span.end)));
+            }
             let attribution = attributions.iter().find(|a| a.scope.contains(&trigger.start));
             let (mut confirmation, mut confirmation_cue) = sources::confirmation(&cx, &cues, attribution, trigger.start);
             if confirmation.is_none() && code.root != "01" {

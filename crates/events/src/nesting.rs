@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use dyad_codes::CameoCode;
-use dyad_core::Event;
+use dyad_core::{Event, Modality};
 use dyad_lexicon::{Tokens, TriggerPos};
 
 use crate::Why;
@@ -25,6 +25,9 @@ const ARTICLES: &[&str] = &["a", "an", "the"];
 pub(crate) enum Relation {
     /// An event of its own.
     Own,
+    /// The act a threat or refusal is about ("threatened on Monday to cut gas supplies"): an event
+    /// with the modality the governing verb gives it.
+    ContentOf(Modality),
     /// Part of the previous trigger, or not an act: no event.
     Inside,
     /// Another name for the previous event.
@@ -46,9 +49,13 @@ pub(crate) fn relation(cx: &Tokens, trigger: Range<usize>, pos: TriggerPos, came
     }
     let Some((previous, previous_code)) = previous else { return Relation::Own };
     // A threatened, refused or denied act is still coded, as possible, negated or denied.
-    let keeps_complement = matches!(&previous_code[..2], "12" | "13") || previous_code == "016";
-    if before.is_some_and(|b| word(b) == "to") && trigger.start - previous.end <= COMPLEMENT_REACH && !keeps_complement {
-        return Relation::Inside;
+    if before.is_some_and(|b| word(b) == "to") && trigger.start - previous.end <= COMPLEMENT_REACH {
+        return match &previous_code[..2] {
+            "13" => Relation::ContentOf(Modality::Possible),
+            "12" => Relation::ContentOf(Modality::Negated),
+            _ if previous_code == "016" => Relation::Own,
+            _ => Relation::Inside,
+        };
     }
     if pos == TriggerPos::Noun {
         let mut k = trigger.start;

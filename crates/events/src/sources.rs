@@ -85,7 +85,8 @@ pub(crate) fn in_sentence(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions,
         };
         let (mut kind, mut text, speaker_range) = found;
         // "X said Y ..." reports what follows; "Y ..., X said" reports what precedes the speaker.
-        let trailing = speaker_range.start > sentence.start && cx.tokens[speaker_range.start - 1].is_punct(",");
+        let phrase_start = noun_phrase_start(cx, sentence.start, speaker_range.start);
+        let trailing = phrase_start > sentence.start && cx.tokens[phrase_start - 1].is_punct(",");
         let scope = if according {
             sentence.clone()
         } else if speaker_left && !trailing && sentence.end - cue.end > 3 {
