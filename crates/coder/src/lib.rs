@@ -76,7 +76,7 @@ impl Coder {
             doc
         };
         let analyzed = dyad_text::analyze(&doc.text);
-        let mentions = dyad_mentions::find(&doc.text, &analyzed, self.lexicon);
+        let mentions = dyad_mentions::find(&doc.text, &analyzed, self.lexicon, doc.date.as_deref());
         let events = dyad_events::code(doc, &analyzed, &mentions, self.lexicon, self.tables);
         Ok(CodedDocument { analyzed, mentions, events, warnings })
     }

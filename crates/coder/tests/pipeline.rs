@@ -155,5 +155,13 @@ fn codes_carry_their_table_values() {
     assert!(e.goldstein < 0.0);
     assert_eq!(e.plover.event_type.as_deref(), Some("COERCE"));
     assert_eq!(e.acled.as_ref().map(|a| a.sub_event_type.as_str()), Some("Arrests"));
-    assert_eq!(e.date.as_deref(), Some("2026-02-03"));
+    // Published Tuesday 2026-02-03; "on Friday" is the Friday before.
+    assert_eq!((e.date.as_deref(), e.date_precision.as_deref()), (Some("2026-01-30"), Some("day")));
+}
+
+#[test]
+fn undated_events_take_the_publication_date() {
+    let evs = code("Colombian police arrested three members of a drug cartel.");
+    let e = &with_root(&evs, "17")[0];
+    assert_eq!((e.date.as_deref(), e.date_precision.as_deref()), (Some("2026-02-03"), Some("publication")));
 }

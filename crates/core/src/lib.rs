@@ -164,6 +164,8 @@ pub struct Event {
     pub attribution: Option<Attribution>,
     pub location: Option<Location>,
     pub date: Option<String>,
+    /// `day` when the text dates the event, `publication` when the publication date stands in.
+    pub date_precision: Option<String>,
     pub evidence: Evidence,
     /// The words that triggered the event.
     pub trigger: Evidence,

@@ -114,6 +114,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
             let trigger_span = Span::new(cx.tokens[trigger.start].span.start, cx.tokens[trigger.end - 1].span.end);
             previous = Some((trigger.range(), out.len(), t.cameo.clone()));
             let location = location_in(&cx, mentions, clause.clone(), trigger.end).or_else(|| home_location(lexicon, mentions));
+            let date = date_of(mentions, range.clone(), trigger.range()).map(|d| (d, "day")).or_else(|| doc.date.clone().map(|d| (d, "publication")));
             for (source, target) in pairs {
                 let source = source.map(|i| mentions.actors[i].actor.clone());
                 let target = target.map(|i| mentions.actors[i].actor.clone());
@@ -136,7 +137,8 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
                     confirmation,
                     attribution: attribution.map(|a| a.attribution.clone()),
                     location: location.clone(),
-                    date: doc.date.clone(),
+                    date: date.as_ref().map(|(d, _)| d.clone()),
+                    date_precision: date.as_ref().map(|(_, p)| p.to_string()),
                     evidence: Evidence::of(sentence.span, &doc.text),
                     trigger: Evidence::of(trigger_span, &doc.text),
                     confidence,
@@ -209,6 +211,13 @@ fn location_in(cx: &Tokens, mentions: &Mentions, clause: std::ops::Range<usize>,
             && LOCATIVE.contains(&cx.tokens[m.tokens.start - 1].folded.as_str())
     })
     .map(|m| Location { name: m.actor.text.clone(), country: m.actor.country.clone(), lat: None, lon: None, precision: "country".into(), country_from: None })
+}
+
+/// The date named nearest the trigger in its sentence, if any.
+fn date_of(mentions: &Mentions, sentence: std::ops::Range<usize>, trigger: std::ops::Range<usize>) -> Option<String> {
+    let distance = |r: &std::ops::Range<usize>| if r.start >= trigger.end { r.start - trigger.end } else { trigger.start.saturating_sub(r.end) };
+    let first = mentions.times.partition_point(|t| t.tokens.start < sentence.start);
+    mentions.times[first..].iter().take_while(|t| t.tokens.end <= sentence.end).min_by_key(|t| distance(&t.tokens)).map(|t| t.date.clone())
 }
 
 /// When the event's own words name no place, the document's main country, as a country-precision guess.

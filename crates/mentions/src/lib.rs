@@ -8,10 +8,12 @@
 //! intelligence agencies" → USA SPY, MEX SPY). A state actor whose country the
 //! text leaves implicit ("the foreign minister said") takes the document's home
 //! country, and later mentions of a named person ("Sheinbaum") resolve to the same
-//! actor. Outlets are kept as mentions for attribution, never as actors.
+//! actor. Outlets are kept as mentions for attribution, never as actors. Dates in the
+//! text ("yesterday", "on Tuesday", "30 DEC 89") are resolved against the publication date.
 
 mod assemble;
 mod people;
+mod times;
 
 use std::ops::Range;
 
@@ -20,6 +22,7 @@ use dyad_lexicon::{Lexicon, Tokens};
 use dyad_text::Analyzed;
 
 pub use assemble::sector_is_state;
+pub use times::TimeMention;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MentionKind {
@@ -57,6 +60,8 @@ pub struct Mentions {
     pub actors: Vec<ActorMention>,
     /// The country the document is mostly about (ISO alpha-3), used for implicit state actors.
     pub home_country: Option<String>,
+    /// Dates named in the text, resolved against the publication date, in text order.
+    pub times: Vec<TimeMention>,
 }
 
 impl Mentions {
@@ -72,8 +77,8 @@ impl Mentions {
     }
 }
 
-/// Finds and resolves the actor mentions of a document.
-pub fn find(text: &str, analyzed: &Analyzed, lexicon: &Lexicon) -> Mentions {
+/// Finds and resolves the actor and time mentions of a document.
+pub fn find(text: &str, analyzed: &Analyzed, lexicon: &Lexicon, doc_date: Option<&str>) -> Mentions {
     let cx = Tokens { text, tokens: &analyzed.tokens, lemmas: &lexicon.lemmas };
     let mut actors = Vec::new();
     for (index, sentence) in analyzed.sentences.iter().enumerate() {
@@ -92,7 +97,7 @@ pub fn find(text: &str, analyzed: &Analyzed, lexicon: &Lexicon) -> Mentions {
         }
         m.actor.code = actor_code(lexicon, &m.actor);
     }
-    Mentions { actors, home_country }
+    Mentions { actors, home_country, times: times::find(&cx, doc_date) }
 }
 
 /// CAMEO-style code: the country's CAMEO code followed by the sector ("USAGOV", "MEXCRM").
