@@ -3,6 +3,8 @@
 //! - A complement: "agreed to withdraw", "began a hunger strike to protest": the second
 //!   trigger is the content of the first, which is the event. Threats, refusals and
 //!   denials keep their complement ("threatened to expel" also gives a possible expulsion).
+//! - Background: a noun after "after", "following", "despite", "amid" names an earlier event
+//!   as the setting of this one ("agreed to a ceasefire after two days of fierce fighting").
 //! - An adjective: "the occupied West Bank", "the alleged violations", "detained
 //!   journalists" after a determiner are descriptions, not acts reported here.
 //! - The same event named again: "killed 46 civilians in an attack on a village",
@@ -34,6 +36,16 @@ pub(crate) enum Relation {
     SameAs,
 }
 
+/// Prepositions that introduce an earlier event as the cause or setting of this one.
+const BACKGROUND: &[&str] = &["after", "following", "despite", "amid", "since", "because", "over"];
+const NOUN_PHRASE_REACH: usize = 4;
+
+/// "after two days of fierce fighting", "following the invasion": a noun that names an earlier
+/// event as background is not reported as news here.
+fn background(cx: &Tokens, start: usize) -> bool {
+    (start.saturating_sub(NOUN_PHRASE_REACH)..start).rev().map(|k| &cx.tokens[k]).take_while(|t| t.kind != dyad_text::Kind::Punct).any(|t| BACKGROUND.contains(&t.folded.as_str()))
+}
+
 fn violent(code: &str) -> bool {
     matches!(&code[..2], "18" | "19" | "20")
 }
@@ -45,6 +57,9 @@ pub(crate) fn relation(cx: &Tokens, trigger: Range<usize>, pos: TriggerPos, came
     // Occupation and siege do not: "the occupied West Bank" describes a place.
     let describes_place = matches!(cameo, "191" | "192");
     if pos == TriggerPos::Verb && (!violent(cameo) || describes_place) && before.is_some_and(|b| DETERMINERS.contains(&word(b))) {
+        return Relation::Inside;
+    }
+    if pos == TriggerPos::Noun && background(cx, trigger.start) {
         return Relation::Inside;
     }
     let Some((previous, previous_code)) = previous else { return Relation::Own };
