@@ -176,7 +176,8 @@ pub(crate) fn plover_of(code: &dyad_codes::CameoCode, modality: dyad_core::Modal
 }
 
 fn same_event(a: &Event, b: &Event) -> bool {
-    let code = |x: &Option<dyad_core::Actor>| x.as_ref().and_then(|a| a.code.clone());
+    // Actors the lexicon could not code are told apart by their words.
+    let code = |x: &Option<dyad_core::Actor>| x.as_ref().map(|a| a.code.clone().unwrap_or_else(|| a.text.clone()));
     a.evidence.start == b.evidence.start && a.cameo == b.cameo && code(&a.source) == code(&b.source) && code(&a.target) == code(&b.target)
 }
 

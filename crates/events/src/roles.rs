@@ -18,6 +18,7 @@ const PREPOSITIONS: &[&str] = &[
     "of", "in", "inside", "with", "against", "for", "to", "from", "by", "on", "at", "into", "near", "across", "over",
     "about", "between", "among", "toward", "towards", "under", "through", "within", "without", "than",
 ];
+const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside", "across", "from"];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we"];
 const MAX_GROUP: usize = 4;
@@ -66,6 +67,13 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         .filter(|&i| cands.range(i).start >= trigger.end && cands.range(i).end <= clause.end && cands.range(i).start - trigger.end <= TARGET_REACH)
         .filter(|&i| !cands.range(i).overlaps_any(&trigger))
         .collect();
+    // "met the envoy in Zurich": a place after a locative preposition is where, not whom; it is the
+    // target only when no one else is ("troops attacked in Mosul" targets Iraq).
+    let located = |i: usize| {
+        let (start, kind) = (cands.range(i).start, cands.mentions.actors[i].kind);
+        start > trigger.end && LOCATIVE.contains(&word(start - 1)) && matches!(kind, MentionKind::Country | MentionKind::Name)
+    };
+    let object = right.iter().copied().find(|&i| !located(i)).or(right.first().copied());
 
     // Symmetric relations: "coordination between A and B", "clashes among".
     if matches!(word(trigger.end - 1), "between" | "among") {
@@ -107,7 +115,7 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
     }
 
     let mut target_rule = "object";
-    let mut target: Vec<usize> = right.first().map(|&i| group_right(cx, cands, &right, i)).unwrap_or_default();
+    let mut target: Vec<usize> = object.map(|i| group_right(cx, cands, &right, i)).unwrap_or_default();
 
     // A be-form among the three words before the trigger: "were killed", "have been arrested".
     // "is committed to", "are prepared for": a cooperative state of the subject, not something done to it.
