@@ -55,12 +55,13 @@ pub struct Coded {
 /// Codes every event in a document.
 pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &Lexicon, tables: &Tables) -> Vec<Coded> {
     let cx = Tokens { text: &doc.text, tokens: &analyzed.tokens, lemmas: &lexicon.lemmas };
-    let chains = sources::outlet_chains(&cx, analyzed, mentions, lexicon);
+    // Cues are read once per sentence: the outlet chains need the whole document's before any event is coded.
+    let all_cues: Vec<_> = analyzed.sentences.iter().map(|s| lexicon.cues.find_all(&cx, s.tokens.clone())).collect();
+    let chains = sources::outlet_chains(&cx, analyzed, mentions, &all_cues);
     let mut out: Vec<Coded> = Vec::new();
     let mut withheld = Vec::new();
-    for sentence in &analyzed.sentences {
+    for (sentence, cues) in analyzed.sentences.iter().zip(&all_cues) {
         let range = sentence.tokens.clone();
-        let cues = lexicon.cues.find_all(&cx, range.clone());
         let clauses = clauses::Clauses::new(&cx, &cues, mentions, range.clone());
         let attributions = sources::in_sentence(&cx, &cues, mentions, range.clone(), &chains);
         let speakers: Vec<_> = attributions.iter().map(|a| a.speaker.clone()).collect();

@@ -15,7 +15,7 @@
 use std::ops::Range;
 
 use dyad_core::{Attribution, AttributionKind, Confirmation, Span};
-use dyad_lexicon::{Cue, CueKind, Lexicon, Match, Tokens};
+use dyad_lexicon::{Cue, CueKind, Match, Tokens};
 use dyad_mentions::{MentionKind, Mentions};
 use dyad_text::Analyzed;
 
@@ -53,11 +53,10 @@ fn same_outlet(a: &str, b: &str) -> bool {
     a == b || a.starts_with(&format!("{b} ")) || b.starts_with(&format!("{a} "))
 }
 
-pub(crate) fn outlet_chains(cx: &Tokens, analyzed: &Analyzed, mentions: &Mentions, lexicon: &Lexicon) -> Vec<Chain> {
+pub(crate) fn outlet_chains(cx: &Tokens, analyzed: &Analyzed, mentions: &Mentions, cues: &[Vec<Match<Cue>>]) -> Vec<Chain> {
     let mut chains = Vec::new();
-    for s in &analyzed.sentences {
-        let cues = lexicon.cues.find_all(cx, s.tokens.clone());
-        for a in in_sentence(cx, &cues, mentions, s.tokens.clone(), &[]) {
+    for (s, sentence_cues) in analyzed.sentences.iter().zip(cues) {
+        for a in in_sentence(cx, sentence_cues, mentions, s.tokens.clone(), &[]) {
             if let (AttributionKind::Anonymous, Some(via)) = (a.attribution.kind, &a.attribution.via) {
                 chains.push((via.clone(), a.attribution.text.clone()));
             }
