@@ -142,9 +142,9 @@ fn speaker(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions, window: Range<
     let kind = match m.kind {
         MentionKind::Outlet => AttributionKind::Outlet,
         // "Colombian media reported", "the broadcaster said": the press is an outlet, not a party.
-        _ if m.actor.sector.as_deref() == Some("MED") => AttributionKind::Outlet,
+        _ if m.actor.sector.as_deref() == Some("JRN") => AttributionKind::Outlet,
         // "public broadcaster Kan reported": a name introduced by a media noun is an outlet.
-        MentionKind::Name if mentions.within(m.tokens.start.saturating_sub(3)..m.tokens.start).any(|(_, p)| p.actor.sector.as_deref() == Some("MED") && p.tokens.end == m.tokens.start) => {
+        MentionKind::Name if mentions.within(m.tokens.start.saturating_sub(3)..m.tokens.start).any(|(_, p)| p.actor.sector.as_deref() == Some("JRN") && p.tokens.end == m.tokens.start) => {
             AttributionKind::Outlet
         }
         // "officials said", "U.S. officials said": unnamed people in a group are anonymous sources.

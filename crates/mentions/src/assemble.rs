@@ -227,6 +227,11 @@ fn country_only(cx: &Tokens, piece: Piece, sentence: usize) -> ActorMention {
     let mut actor = actor_at(cx.text, cx, piece.range.0..piece.range.1);
     actor.country = piece.entry.country.clone();
     actor.sector = piece.entry.sector.clone();
+    // A plural demonym names a people, not a state: "arrested 100 Palestinians", "deported 168 Liberians".
+    let last = &cx.tokens[piece.range.1 - 1].folded;
+    if piece.kind() == ActorKind::Demonym && last.ends_with('s') && !piece.entry.phrase.to_lowercase().ends_with("ss") {
+        actor.sector = Some("CVL".into());
+    }
     ActorMention { tokens: piece.range.0..piece.range.1, head: piece.range.0, kind: MentionKind::Country, actor, sentence }
 }
 

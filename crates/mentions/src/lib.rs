@@ -96,8 +96,20 @@ pub fn find(text: &str, analyzed: &Analyzed, lexicon: &Lexicon, doc_date: Option
             }
         }
         m.actor.code = actor_code(lexicon, &m.actor);
+        m.actor.sector = m.actor.sector.take().map(plover_sector);
     }
     Mentions { actors, home_country, times: times::find(&cx, doc_date) }
+}
+
+/// The lexicon's sectors are CAMEO actor types, which is what `code` is built from; `sector` speaks
+/// PLOVER, whose one conflicting code is MED (health in PLOVER, media in CAMEO): media become JRN
+/// and health (CAMEO HLH) becomes MED.
+fn plover_sector(cameo: String) -> String {
+    match cameo.as_str() {
+        "MED" => "JRN".into(),
+        "HLH" => "MED".into(),
+        _ => cameo,
+    }
 }
 
 /// CAMEO-style code: the country's CAMEO code followed by the sector ("USAGOV", "MEXCRM").
