@@ -44,9 +44,6 @@ impl Span {
     pub fn slice(self, text: &str) -> &str {
         &text[self.start..self.end]
     }
-    pub fn overlaps(self, other: Span) -> bool {
-        self.start < other.end && other.start < self.end
-    }
 }
 
 /// A span with the text it covers, as written to the output.

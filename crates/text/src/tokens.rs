@@ -41,9 +41,6 @@ pub struct Token {
 }
 
 impl Token {
-    pub fn is_word(&self) -> bool {
-        self.kind == Kind::Word
-    }
     pub fn is_punct(&self, p: &str) -> bool {
         self.kind == Kind::Punct && self.folded == p
     }
