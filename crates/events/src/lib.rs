@@ -62,8 +62,8 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
     let mut withheld = Vec::new();
     for (sentence, cues) in analyzed.sentences.iter().zip(&all_cues) {
         let range = sentence.tokens.clone();
-        let clauses = clauses::Clauses::new(&cx, &cues, mentions, range.clone());
-        let attributions = sources::in_sentence(&cx, &cues, mentions, range.clone(), &chains);
+        let clauses = clauses::Clauses::new(&cx, cues, mentions, range.clone());
+        let attributions = sources::in_sentence(&cx, cues, mentions, range.clone(), &chains);
         let speakers: Vec<_> = attributions.iter().map(|a| a.speaker.clone()).collect();
         let actors = roles::Candidates::new(mentions, range.clone(), &speakers);
         // The last trigger that gave events in this sentence, and where its events start in `out`.
@@ -100,15 +100,15 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
             if pairs.is_empty() {
                 continue;
             }
-            let (mut modality, mut modality_cue) = modality::of(&cx, &cues, trigger.range(), clause.clone());
+            let (mut modality, mut modality_cue) = modality::of(&cx, cues, trigger.range(), clause.clone());
             if let (Some(m), Some((previous_range, _, _))) = (governed, &previous) {
                 // "threatened ... to cut": the threat, not a cue word, makes the act possible.
                 (modality, modality_cue) = (m, Some(Span::new(cx.tokens[previous_range.start].span.start, cx.tokens[previous_range.end - 1].span.end)));
             }
             let attribution = attributions.iter().find(|a| a.scope.contains(&trigger.start));
-            let (mut confirmation, mut confirmation_cue) = sources::confirmation(&cx, &cues, attribution, trigger.start);
+            let (mut confirmation, mut confirmation_cue) = sources::confirmation(&cx, cues, attribution, trigger.start);
             if confirmation.is_none() && code.root != "01" {
-                if let Some(cue) = sources::hedge(&cx, &cues) {
+                if let Some(cue) = sources::hedge(&cx, cues) {
                     (confirmation, confirmation_cue) = (Some(Confirmation::Unconfirmed), Some(cue));
                 }
             }
@@ -160,7 +160,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
             }
         }
         acled::classify(&cx, lexicon, tables, range.clone(), &mut out[sentence_start..]);
-        withheld.extend(sources::non_confirmations(&cx, &cues, mentions, range));
+        withheld.extend(sources::non_confirmations(&cx, cues, mentions, range));
     }
     sources::apply_non_confirmations(&doc.text, &withheld, &mut out);
     out

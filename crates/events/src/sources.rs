@@ -114,8 +114,8 @@ fn speaker(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions, window: Range<
     if window.is_empty() {
         return None;
     }
-    let anonymous = cues.iter().filter(|m| m.start >= window.start && m.end <= window.end && has(m, CueKind::Anonymous));
-    let anonymous = if leftward { anonymous.last() } else { anonymous.into_iter().next() };
+    let mut anonymous = cues.iter().filter(|m| m.start >= window.start && m.end <= window.end && has(m, CueKind::Anonymous));
+    let anonymous = if leftward { anonymous.next_back() } else { anonymous.next() };
     if let Some(a) = anonymous {
         // The phrase runs from the start of the source's noun phrase to the cue: "multiple defense sources".
         // "according to two diplomats familiar with the talks,": the whole phrase up to the comma.

@@ -134,7 +134,7 @@ fn word_end(chars: &[(usize, char)], mut i: usize) -> usize {
             '.' | ',' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
             _ if is_apostrophe(c) => {
                 // Possessive 's splits off; other inner apostrophes stay (O'Brien, didn't).
-                inner && !(matches!(next, Some('s' | 'S')) && !at(i + 2).is_some_and(char::is_alphanumeric))
+                inner && (!matches!(next, Some('s' | 'S')) || at(i + 2).is_some_and(char::is_alphanumeric))
             }
             _ => false,
         };
