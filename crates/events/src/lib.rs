@@ -55,15 +55,18 @@ pub struct Coded {
 /// Codes every event in a document.
 pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &Lexicon, tables: &Tables) -> Vec<Coded> {
     let cx = Tokens { text: &doc.text, tokens: &analyzed.tokens, lemmas: &lexicon.lemmas };
-    // Cues are read once per sentence: the outlet chains need the whole document's before any event is coded.
+    // Cues and attributions are read once per sentence, before any event is coded, because an outlet
+    // chain stated late in a story ("officials told NBC News") applies to its earlier sentences.
     let all_cues: Vec<_> = analyzed.sentences.iter().map(|s| lexicon.cues.find_all(&cx, s.tokens.clone())).collect();
-    let chains = sources::outlet_chains(&cx, analyzed, mentions, &all_cues);
+    let mut all_attributions: Vec<_> =
+        analyzed.sentences.iter().zip(&all_cues).map(|(s, cues)| sources::in_sentence(&cx, cues, mentions, s.tokens.clone())).collect();
+    let chains = sources::outlet_chains(&all_attributions);
     let mut out: Vec<Coded> = Vec::new();
     let mut withheld = Vec::new();
-    for (sentence, cues) in analyzed.sentences.iter().zip(&all_cues) {
+    for ((sentence, cues), attributions) in analyzed.sentences.iter().zip(&all_cues).zip(&mut all_attributions) {
         let range = sentence.tokens.clone();
         let clauses = clauses::Clauses::new(&cx, cues, mentions, range.clone());
-        let attributions = sources::in_sentence(&cx, cues, mentions, range.clone(), &chains);
+        sources::follow_chains(attributions, &chains);
         let speakers: Vec<_> = attributions.iter().map(|a| a.speaker.clone()).collect();
         let actors = roles::Candidates::new(mentions, range.clone(), &speakers);
         // The last trigger that gave events in this sentence, and where its events start in `out`.
@@ -96,7 +99,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
             // Violence is news even when the text names no perpetrator ("a car bomb exploded"),
             // unless it is only background to the sentence ("after clashes there").
             let violent = matches!(code.root.as_str(), "18" | "19" | "20");
-            let pairs = if roles.pairs.is_empty() && violent && !subordinate { vec![(None, None)] } else { roles.pairs.clone() };
+            let pairs = if roles.pairs.is_empty() && violent && !subordinate { vec![(None, None)] } else { roles.pairs };
             if pairs.is_empty() {
                 continue;
             }

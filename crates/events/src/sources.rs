@@ -17,7 +17,6 @@ use std::ops::Range;
 use dyad_core::{Attribution, AttributionKind, Confirmation, Span};
 use dyad_lexicon::{Cue, CueKind, Match, Tokens};
 use dyad_mentions::{MentionKind, Mentions};
-use dyad_text::Analyzed;
 
 use crate::clauses::{inside_actor, is_noun_use};
 use crate::Coded;
@@ -53,19 +52,28 @@ fn same_outlet(a: &str, b: &str) -> bool {
     a == b || a.starts_with(&format!("{b} ")) || b.starts_with(&format!("{a} "))
 }
 
-pub(crate) fn outlet_chains(cx: &Tokens, analyzed: &Analyzed, mentions: &Mentions, cues: &[Vec<Match<Cue>>]) -> Vec<Chain> {
-    let mut chains = Vec::new();
-    for (s, sentence_cues) in analyzed.sentences.iter().zip(cues) {
-        for a in in_sentence(cx, sentence_cues, mentions, s.tokens.clone(), &[]) {
-            if let (AttributionKind::Anonymous, Some(via)) = (a.attribution.kind, &a.attribution.via) {
-                chains.push((via.clone(), a.attribution.text.clone()));
-            }
-        }
-    }
-    chains
+/// The outlets that carried an anonymous source anywhere in the document ("officials ... told NBC News").
+pub(crate) fn outlet_chains(attributions: &[Vec<SentenceAttribution>]) -> Vec<Chain> {
+    attributions
+        .iter()
+        .flatten()
+        .filter_map(|a| match (a.attribution.kind, &a.attribution.via) {
+            (AttributionKind::Anonymous, Some(via)) => Some((via.clone(), a.attribution.text.clone())),
+            _ => None,
+        })
+        .collect()
 }
 
-pub(crate) fn in_sentence(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions, sentence: Range<usize>, chains: &[Chain]) -> Vec<SentenceAttribution> {
+/// An outlet's report rests on the anonymous source the document says told it.
+pub(crate) fn follow_chains(attributions: &mut [SentenceAttribution], chains: &[Chain]) {
+    for a in attributions.iter_mut().filter(|a| a.attribution.kind == AttributionKind::Outlet) {
+        if let Some((outlet, source)) = chains.iter().find(|(o, _)| same_outlet(o, &a.attribution.text)) {
+            a.attribution = Attribution { text: source.clone(), kind: AttributionKind::Anonymous, via: Some(outlet.clone()) };
+        }
+    }
+}
+
+pub(crate) fn in_sentence(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions, sentence: Range<usize>) -> Vec<SentenceAttribution> {
     let mut out = Vec::new();
     for cue in cues {
         let according = has(cue, CueKind::According);
@@ -82,7 +90,7 @@ pub(crate) fn in_sentence(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions,
                 None => continue,
             },
         };
-        let (mut kind, mut text, speaker_range) = found;
+        let (kind, text, speaker_range) = found;
         // "X said Y ..." reports what follows; "Y ..., X said" reports what precedes the speaker.
         let phrase_start = noun_phrase_start(cx, sentence.start, speaker_range.start);
         let trailing = phrase_start > sentence.start && cx.tokens[phrase_start - 1].is_punct(",");
@@ -94,16 +102,9 @@ pub(crate) fn in_sentence(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions,
             sentence.start..speaker_range.start.min(cue.start)
         };
         // "... told NBC News": the outlet that carried the source.
-        let mut via = (!according && speaker_left)
+        let via = (!according && speaker_left)
             .then(|| mentions.within(cue.end..(cue.end + 3).min(sentence.end)).find(|(_, m)| m.kind == MentionKind::Outlet).map(|(_, m)| m.actor.text.clone()))
             .flatten();
-        if kind == AttributionKind::Outlet {
-            if let Some((outlet, source)) = chains.iter().find(|(o, _)| same_outlet(o, &text)) {
-                via = Some(outlet.clone());
-                text = source.clone();
-                kind = AttributionKind::Anonymous;
-            }
-        }
         out.push(SentenceAttribution { attribution: Attribution { text, kind, via }, cue: span_of(cx, cue.range()), scope, speaker: speaker_range });
     }
     out
