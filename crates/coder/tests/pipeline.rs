@@ -165,3 +165,28 @@ fn undated_events_take_the_publication_date() {
     let e = &with_root(&evs, "17")[0];
     assert_eq!((e.date.as_deref(), e.date_precision.as_deref()), (Some("2026-02-03"), Some("publication")));
 }
+
+fn code_on(text: &str, date: Option<&str>) -> Vec<Event> {
+    let doc = Document { id: "t".into(), text: text.into(), date: date.map(str::to_string), ..Document::default() };
+    Coder::default().code(&doc).expect("codes").events.into_iter().map(|c| c.event).collect()
+}
+
+#[test]
+fn known_people_take_the_office_they_held_on_the_report_date() {
+    let text = "Obama condemned the attack on the embassy.";
+    let source = |date| code_on(text, date).into_iter().find(|e| e.cameo_root == "11").and_then(|e| e.source).unwrap_or_else(|| panic!("no source on {date:?}"));
+    let in_office = source(Some("2012-05-01"));
+    assert_eq!((in_office.code.as_deref(), in_office.name.as_deref()), (Some("USAGOV"), Some("Barack Obama")));
+    // Years after his term he is a former official: CAMEO's elites, not the government.
+    assert_eq!(source(Some("2024-05-01")).code.as_deref(), Some("USAELI"));
+    // With no date, the latest office listed.
+    assert_eq!(source(None).code.as_deref(), Some("USAGOV"));
+}
+
+#[test]
+fn a_title_before_a_known_person_is_one_mention() {
+    let evs = code_on("President Vladimir Putin met Chinese officials in Moscow.", Some("2019-06-05"));
+    let meet = with_root(&evs, "04");
+    let src = meet.first().and_then(|e| e.source.as_ref()).unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!((src.text.as_str(), src.code.as_deref(), src.name.as_deref()), ("President Vladimir Putin", Some("RUSGOV"), Some("Vladimir Putin")));
+}

@@ -72,6 +72,15 @@ pub(crate) fn relation(cx: &Tokens, trigger: Range<usize>, pos: TriggerPos, came
             _ => Relation::Inside,
         };
     }
+    // "rejected an offer of talks", "demanded the removal of", "complained over the air raids": an act
+    // named in the object of a speech act (appeal, demand, disapprove, reject, threaten) is what the
+    // speech act is about, not a second event.
+    let speech_act = matches!(&previous_code[..2], "02" | "10" | "11" | "12" | "13");
+    let in_object = trigger.start.saturating_sub(previous.end) <= COMPLEMENT_REACH
+        && cx.tokens[previous.end..trigger.start].iter().all(|t| !matches!(t.folded.as_str(), "," | ";" | "and" | "but" | "while" | "as" | "which" | "who" | "that"));
+    if pos == TriggerPos::Noun && speech_act && in_object {
+        return Relation::Inside;
+    }
     if pos == TriggerPos::Noun {
         let mut k = trigger.start;
         if k > 0 && ARTICLES.contains(&word(k - 1)) {

@@ -14,7 +14,7 @@ mod phrases;
 
 use std::sync::OnceLock;
 
-pub use entries::{AcledContext, ActorEntry, ActorKind, Country, Cue, CueKind, Trigger, TriggerPos};
+pub use entries::{AcledContext, ActorEntry, ActorKind, Office, Country, Cue, CueKind, Trigger, TriggerPos};
 pub use lemmas::Lemmatizer;
 pub use phrases::{Match, PhraseSet, Tokens};
 pub use dyad_core::tsv::{rows, TsvError};
@@ -38,6 +38,7 @@ pub mod files {
         ("data/actors/cameo_country_codes.tsv", include_str!("../../../data/actors/cameo_country_codes.tsv"));
     pub const AGENTS: (&str, &str) = ("data/actors/agents.tsv", include_str!("../../../data/actors/agents.tsv"));
     pub const OUTLETS: (&str, &str) = ("data/actors/outlets.tsv", include_str!("../../../data/actors/outlets.tsv"));
+    pub const PEOPLE: (&str, &str) = ("data/actors/people.tsv", include_str!("../../../data/actors/people.tsv"));
     pub const TRIGGERS: (&str, &str) = ("data/events/triggers.tsv", include_str!("../../../data/events/triggers.tsv"));
     pub const IRREGULAR_VERBS: (&str, &str) =
         ("data/lexicon/irregular_verbs.tsv", include_str!("../../../data/lexicon/irregular_verbs.tsv"));
@@ -54,7 +55,8 @@ impl Lexicon {
 
     pub fn load() -> Result<Lexicon, TsvError> {
         let triggers_raw = entries::triggers(files::TRIGGERS)?;
-        let actors_raw = entries::actors(files::COUNTRIES, files::AGENTS, files::OUTLETS)?;
+        let mut actors_raw = entries::actors(files::COUNTRIES, files::AGENTS, files::OUTLETS)?;
+        actors_raw.extend(entries::people(files::PEOPLE)?);
         let cues_raw = entries::cues(files::CUES)?;
         let acled_raw = entries::acled_context(files::ACLED_CONTEXT)?;
         let countries = entries::countries(files::COUNTRIES, files::CAMEO_COUNTRY_CODES)?;

@@ -1,14 +1,16 @@
 //! The mention stage: who is named in a document, resolved to country and sector.
 //!
-//! Actors come from the text and a compact lexicon, not from a dated dictionary of
-//! people: a country word or demonym gives the country ("Mexican", "U.S.",
+//! Actors come from the text and a compact lexicon: a country word or demonym gives the country ("Mexican", "U.S.",
 //! "Washington said"), an agent noun or title gives the sector ("troops" → MIL,
 //! "President" → GOV), and the two combine ("Mexican President Claudia Sheinbaum"
 //! → MEX GOV, name "Claudia Sheinbaum"). Compounds split ("U.S. and Mexican
 //! intelligence agencies" → USA SPY, MEX SPY). A state actor whose country the
 //! text leaves implicit ("the foreign minister said") takes the document's home
 //! country, and later mentions of a named person ("Sheinbaum") resolve to the same
-//! actor. Outlets are kept as mentions for attribution, never as actors. Dates in the
+//! actor. People the text names without a title ("Obama", "Putin") come from a dated list of
+//! office holders (`data/actors/people.tsv`): the office held on the report's date gives country and
+//! sector, and a former office holder is coded as an elite (ELI), so the list never goes stale the way
+//! a dictionary of "USAGOV: Obama" does. Outlets are kept as mentions for attribution, never as actors. Dates in the
 //! text ("yesterday", "on Tuesday", "30 DEC 89") are resolved against the publication date.
 
 mod assemble;
@@ -81,8 +83,9 @@ impl Mentions {
 pub fn find(text: &str, analyzed: &Analyzed, lexicon: &Lexicon, doc_date: Option<&str>) -> Mentions {
     let cx = Tokens { text, tokens: &analyzed.tokens, lemmas: &lexicon.lemmas };
     let mut actors = Vec::new();
+    let scope = assemble::Scope { cx: &cx, lexicon, all_caps: analyzed.all_caps, date: doc_date };
     for (index, sentence) in analyzed.sentences.iter().enumerate() {
-        actors.extend(assemble::sentence(&cx, lexicon, analyzed.all_caps, sentence.tokens.clone(), index));
+        actors.extend(assemble::sentence(scope, sentence.tokens.clone(), index));
     }
     people::resolve_later_mentions(&cx, analyzed, &mut actors);
     actors.sort_by_key(|m| m.tokens.start);
