@@ -190,3 +190,19 @@ fn a_title_before_a_known_person_is_one_mention() {
     let src = meet.first().and_then(|e| e.source.as_ref()).unwrap_or_else(|| panic!("{evs:#?}"));
     assert_eq!((src.text.as_str(), src.code.as_deref(), src.name.as_deref()), ("President Vladimir Putin", Some("RUSGOV"), Some("Vladimir Putin")));
 }
+
+#[test]
+fn a_named_group_before_an_agent_noun_is_the_group() {
+    let evs = code("Hezbollah guerrillas wounded two soldiers near the border.");
+    let attack = with_root(&evs, "19");
+    let src = attack.first().and_then(|e| e.source.as_ref()).unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!((src.text.as_str(), src.code.as_deref()), ("Hezbollah guerrillas", Some("LBNREBHEZ")));
+}
+
+#[test]
+fn agents_with_no_stated_country_are_the_home_countrys() {
+    let evs = code("Peruvian police clashed with protesters in Lima. The protesters blocked roads on Monday.");
+    let protest = evs.iter().find(|e| e.cameo_root == "14").unwrap_or_else(|| panic!("{evs:#?}"));
+    let src = protest.source.as_ref().unwrap();
+    assert_eq!((src.country.as_deref(), src.country_from.as_deref()), (Some("PER"), Some("document")));
+}

@@ -23,6 +23,8 @@ const COMPLEMENT_REACH: usize = 10;
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "'s", "’s", "these", "those"];
 const SAME_EVENT_PREPOSITIONS: &[&str] = &["in", "during", "amid"];
 const ARTICLES: &[&str] = &["a", "an", "the"];
+/// Words after "the wounded", "the killed" that show the participle stands alone for people.
+const PEOPLE_FOLLOW: &[&str] = &["from", "to"];
 
 pub(crate) enum Relation {
     /// An event of its own.
@@ -56,8 +58,12 @@ pub(crate) fn relation(cx: &Tokens, trigger: Range<usize>, pos: TriggerPos, came
     // Violent acts keep their adjectival mentions ("the murdered priests"): they still report the act.
     // Occupation and siege do not: "the occupied West Bank" describes a place.
     let describes_place = matches!(cameo, "191" | "192");
-    if pos == TriggerPos::Verb && (!violent(cameo) || describes_place) && before.is_some_and(|b| DETERMINERS.contains(&word(b))) {
-        return Relation::Inside;
+    if pos == TriggerPos::Verb && before.is_some_and(|b| DETERMINERS.contains(&word(b))) {
+        // ... but "the wounded", "the dead" on their own are people, not an act.
+        let names_people = cx.tokens.get(trigger.end).is_none_or(|t| t.kind == dyad_text::Kind::Punct || PEOPLE_FOLLOW.contains(&t.folded.as_str()));
+        if !violent(cameo) || describes_place || names_people {
+            return Relation::Inside;
+        }
     }
     if pos == TriggerPos::Noun && background(cx, trigger.start) {
         return Relation::Inside;

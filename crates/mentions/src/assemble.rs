@@ -13,11 +13,6 @@ use dyad_text::{Case, Kind};
 
 use crate::{actor_at, ActorMention, MentionKind};
 
-/// Sectors of state institutions, which take the document's home country when the text leaves it implicit.
-pub fn sector_is_state(sector: &str) -> bool {
-    matches!(sector, "GOV" | "MIL" | "COP" | "SPY" | "JUD" | "LEG")
-}
-
 /// Words that never belong to a person's name or an adjective gap.
 const STOP: &[&str] = &[
     "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "that", "which",
@@ -116,9 +111,8 @@ pub(crate) fn sentence(scope: Scope, range: Range<usize>, index: usize) -> Vec<A
                 q += 1;
             }
         }
-        // An international body before an agent noun owns it: "UN troops", "NATO forces".
+        // A named organisation before an agent noun owns it: "UN troops", "Hezbollah guerrillas".
         let org_modifier = pieces[p].kind() == ActorKind::Org
-            && pieces[p].entry.sector.as_deref() == Some("IGO")
             && q < pieces.len()
             && pieces[q].kind() == ActorKind::Noun
             && pieces[q].range.0 == pieces[p].range.1;
@@ -289,8 +283,14 @@ fn headed(scope: Scope, limit: usize, modifier: Option<Piece>, head: Piece, sent
     actor.sector = entry.sector.clone();
     actor.code = entry.code.clone();
     if let Some(org) = modifier.filter(|m| m.kind() == ActorKind::Org) {
-        // "UN troops": the body's code with the noun's role (IGOUNOMIL).
-        actor.code = org.entry.code.as_ref().map(|c| format!("{c}{}", entry.sector.as_deref().unwrap_or("")));
+        if org.entry.sector.as_deref() == Some("IGO") {
+            // "UN troops": the body's code with the noun's role (IGOUNOMIL).
+            actor.code = org.entry.code.as_ref().map(|c| format!("{c}{}", entry.sector.as_deref().unwrap_or("")));
+        } else {
+            // "Hezbollah guerrillas", "Pentagon officials": the organisation is who they are.
+            (actor.sector, actor.code) = (org.entry.sector.clone(), org.entry.code.clone());
+        }
+        actor.name = Some(org.entry.phrase.clone());
     }
     actor.name = name.or_else(|| (kind == MentionKind::Org).then(|| entry.phrase.clone()));
     if let Some((person, office)) = known.and_then(|all| person_on(all, date)) {

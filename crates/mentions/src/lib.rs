@@ -4,8 +4,8 @@
 //! "Washington said"), an agent noun or title gives the sector ("troops" → MIL,
 //! "President" → GOV), and the two combine ("Mexican President Claudia Sheinbaum"
 //! → MEX GOV, name "Claudia Sheinbaum"). Compounds split ("U.S. and Mexican
-//! intelligence agencies" → USA SPY, MEX SPY). A state actor whose country the
-//! text leaves implicit ("the foreign minister said") takes the document's home
+//! intelligence agencies" → USA SPY, MEX SPY). An agent whose country the
+//! text leaves implicit ("the foreign minister said", "protesters") takes the document's home
 //! country, and later mentions of a named person ("Sheinbaum") resolve to the same
 //! actor. People the text names without a title ("Obama", "Putin") come from a dated list of
 //! office holders (`data/actors/people.tsv`): the office held on the report's date gives country and
@@ -23,7 +23,6 @@ use dyad_core::{Actor, Span};
 use dyad_lexicon::{Lexicon, Tokens};
 use dyad_text::Analyzed;
 
-pub use assemble::sector_is_state;
 pub use times::TimeMention;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +59,7 @@ pub struct ActorMention {
 pub struct Mentions {
     /// All actor and outlet mentions, in text order.
     pub actors: Vec<ActorMention>,
-    /// The country the document is mostly about (ISO alpha-3), used for implicit state actors.
+    /// The country the document is mostly about (ISO alpha-3), given to agents whose country the text leaves implicit.
     pub home_country: Option<String>,
     /// Dates named in the text, resolved against the publication date, in text order.
     pub times: Vec<TimeMention>,
@@ -91,8 +90,9 @@ pub fn find(text: &str, analyzed: &Analyzed, lexicon: &Lexicon, doc_date: Option
     actors.sort_by_key(|m| m.tokens.start);
     let home_country = home_country(&actors);
     for m in &mut actors {
-        let state = m.actor.sector.as_deref().is_some_and(sector_is_state);
-        if m.actor.country.is_none() && state && matches!(m.kind, MentionKind::Group | MentionKind::Person | MentionKind::Title) {
+        // Agents with no stated country ("the foreign minister", "protesters") are the home country's:
+        // the report is about them there. The output says the country was inferred.
+        if m.actor.country.is_none() && m.actor.sector.is_some() && matches!(m.kind, MentionKind::Group | MentionKind::Person | MentionKind::Title) {
             if let Some(home) = &home_country {
                 m.actor.country = Some(home.clone());
                 m.actor.country_from = Some("document".into());
