@@ -282,6 +282,7 @@ fn headed(scope: Scope, limit: usize, modifier: Option<Piece>, head: Piece, sent
     actor.country = entry.country.clone().or_else(|| modifier.and_then(|m| m.entry.country.clone()));
     actor.sector = entry.sector.clone();
     actor.code = entry.code.clone();
+    actor.name = name.or_else(|| (kind == MentionKind::Org).then(|| entry.phrase.clone()));
     if let Some(org) = modifier.filter(|m| m.kind() == ActorKind::Org) {
         if org.entry.sector.as_deref() == Some("IGO") {
             // "UN troops": the body's code with the noun's role (IGOUNOMIL).
@@ -292,7 +293,6 @@ fn headed(scope: Scope, limit: usize, modifier: Option<Piece>, head: Piece, sent
         }
         actor.name = Some(org.entry.phrase.clone());
     }
-    actor.name = name.or_else(|| (kind == MentionKind::Org).then(|| entry.phrase.clone()));
     if let Some((person, office)) = known.and_then(|all| person_on(all, date)) {
         actor.name = Some(person.phrase.clone());
         actor.country = office.country.clone().or(actor.country);
@@ -391,6 +391,14 @@ fn merge_of_phrases(cx: &Tokens, out: &mut Vec<ActorMention>) {
             && a.tokens.end + 1 == b.tokens.start
             && cx.tokens[a.tokens.end].folded.ends_with("'s")
             && matches!(b.kind, MentionKind::Group | MentionKind::Title | MentionKind::Person);
+        // "Yoruba leaders", "Moslem fundamentalist demonstrators": a name the lexicon does not know,
+        // before an agent noun, says which people they are, not who else is there.
+        let described = a.kind == MentionKind::Name
+            && matches!(b.kind, MentionKind::Group | MentionKind::Title)
+            && b.actor.country.is_none()
+            && b.tokens.start >= a.tokens.end
+            && b.tokens.start - a.tokens.end <= MAX_ADJECTIVE_GAP
+            && cx.tokens[a.tokens.end..b.tokens.start].iter().all(|t| t.kind == Kind::Word && t.case == Case::Lower && !STOP.contains(&t.folded.as_str()));
         // "demonstrators in Baghdad", "activists in Arnor": people placed in a country belong to it.
         let placed = a.tokens.end + 1 == b.tokens.start
             && cx.tokens[a.tokens.end].folded == "in"
@@ -401,7 +409,7 @@ fn merge_of_phrases(cx: &Tokens, out: &mut Vec<ActorMention>) {
             out[k].actor.country = out[k + 1].actor.country.clone();
             out[k].actor.country_from = Some("place".into());
             k += 1;
-        } else if possessive {
+        } else if possessive || described {
             let a = out.remove(k);
             let b = &mut out[k];
             b.tokens.start = a.tokens.start;
