@@ -359,7 +359,8 @@ fn person_name(cx: &Tokens, lexicon: &Lexicon, all_caps: bool, mut from: usize, 
         let initial = t.is_punct(".") && end > from && cx.tokens[end - 1].folded.chars().count() == 1;
         let blocked = STOP.contains(&t.folded.as_str())
             || !cx.lemmas.lemmas(&t.folded).is_empty()
-            || lexicon.actors.longest_at(cx, end, limit).is_some()
+            // A lexicon word ends the name, unless it is itself a name ("Ana Duarte" is not Napoleon Duarte).
+            || lexicon.actors.longest_at(cx, end, limit).is_some_and(|m| m.values.iter().any(|e| e.kind != ActorKind::Person))
             || (all_caps && end - from >= 3);
         if !(particle || initial || (capital && !blocked)) {
             break;

@@ -15,6 +15,7 @@ fn adopt(actor: &mut Actor, antecedent: &Actor) {
     actor.country = antecedent.country.clone();
     actor.sector = antecedent.sector.clone();
     actor.name = antecedent.name.clone();
+    actor.code = antecedent.code.clone();
     actor.country_from = antecedent.country_from.clone();
 }
 
@@ -28,10 +29,12 @@ pub(crate) fn resolve_later_mentions(cx: &Tokens, analyzed: &Analyzed, actors: &
     if by_surname.is_empty() {
         return;
     }
-    // Names the lexicon did not know may be a surname seen earlier with a title.
+    // Names the lexicon did not know may be a surname seen earlier with a title. So may a surname the
+    // lexicon knows as someone else's: after "President Ana Duarte", "Duarte" is her, whoever else
+    // bore the name.
     for k in 0..actors.len() {
         let m = &actors[k];
-        if m.kind != MentionKind::Name || m.tokens.len() != 1 {
+        if !matches!(m.kind, MentionKind::Name | MentionKind::Person) || m.tokens.len() != 1 {
             continue;
         }
         let Some(&first) = by_surname.get(&cx.tokens[m.head].folded) else { continue };
