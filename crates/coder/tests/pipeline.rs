@@ -206,3 +206,11 @@ fn agents_with_no_stated_country_are_the_home_countrys() {
     let src = protest.source.as_ref().unwrap();
     assert_eq!((src.country.as_deref(), src.country_from.as_deref()), (Some("PER"), Some("document")));
 }
+
+#[test]
+fn announced_acts_are_plover_announcements() {
+    let plover = |text: &str| code(text).into_iter().map(|e| (e.plover.event_type.unwrap_or_default(), e.modality)).collect::<Vec<_>>();
+    assert!(plover("Israel will withdraw its troops from southern Lebanon next month.").contains(&("AGREE".into(), Modality::Planned)));
+    assert!(plover("Turkey plans to impose sanctions on Syria.").contains(&("THREATEN".into(), Modality::Planned)));
+    assert!(plover("Turkey imposed sanctions on Syria.").contains(&("SANCTION".into(), Modality::Actual)));
+}

@@ -169,12 +169,15 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
     out
 }
 
-/// PLOVER type and mode. PLOVER codes cooperation reported as intended or future (CONSULT, SUPPORT,
-/// COOPERATE, AID) as AGREE: the report is of a commitment, not of the act.
+/// PLOVER type and mode. PLOVER codes an act announced but not yet done as the announcement: a
+/// cooperative act (meeting, aid, withdrawal, concession) as AGREE, a coercive or violent one (strike,
+/// blockade, sanctions, deployment, protest) as THREATEN.
 pub(crate) fn plover_of(code: &dyad_codes::CameoCode, modality: dyad_core::Modality) -> Plover {
-    let intended = matches!(modality, dyad_core::Modality::Planned);
+    let announced = matches!(modality, dyad_core::Modality::Planned | dyad_core::Modality::Possible);
+    let as_announcement = |t: &str| Plover { event_type: Some(t.into()), mode: None };
     match code.plover_type.as_deref() {
-        Some("CONSULT" | "SUPPORT" | "COOPERATE" | "AID") if intended => Plover { event_type: Some("AGREE".into()), mode: None },
+        Some("CONSULT" | "SUPPORT" | "COOPERATE" | "AID" | "CONCEDE" | "RETREAT") if announced => as_announcement("AGREE"),
+        Some("ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE" | "PROTEST") if announced => as_announcement("THREATEN"),
         _ => Plover { event_type: code.plover_type.clone(), mode: code.plover_mode.clone() },
     }
 }
