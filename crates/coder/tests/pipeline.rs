@@ -214,3 +214,13 @@ fn announced_acts_are_plover_announcements() {
     assert!(plover("Turkey plans to impose sanctions on Syria.").contains(&("THREATEN".into(), Modality::Planned)));
     assert!(plover("Turkey imposed sanctions on Syria.").iter().all(|(t, m)| t != "THREATEN" && *m == Modality::Actual));
 }
+
+#[test]
+fn actors_sharing_a_role_make_one_event() {
+    let evs = code("Hungarian and Romanian officials signed a border agreement with Serbia and Croatia.");
+    let signed = with_root(&evs, "05");
+    assert_eq!(signed.len(), 1, "{evs:#?}");
+    let e = signed[0];
+    let co = |actors: &[dyad_core::Actor]| actors.iter().map(|a| a.country.clone().unwrap_or_default()).collect::<Vec<_>>();
+    assert_eq!((countries(e), co(&e.co_sources), co(&e.co_targets)), ((Some("HUN"), Some("SRB")), vec!["ROU".to_string()], vec!["HRV".to_string()]));
+}
