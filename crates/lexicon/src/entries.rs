@@ -183,6 +183,7 @@ pub(crate) fn actors(countries: (&str, &str), agents: (&str, &str), outlets: (&s
 /// person's offices; which one applies is decided per document, from its date.
 pub(crate) fn people(file: (&str, &str)) -> Result<Vec<(String, ActorEntry)>, TsvError> {
     let mut persons: Vec<(String, Vec<Office>, Vec<String>)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for (line, c) in rows(file, &["name", "country", "sector", "code", "from", "to", "role", "aliases"])? {
         let date_ok = |d: &str| d.is_empty() || (d.len() >= 4 && d.chars().all(|ch| ch.is_ascii_digit() || ch == '-'));
         if c[4].is_empty() || !date_ok(c[4]) || !date_ok(c[5]) {
@@ -190,12 +191,15 @@ pub(crate) fn people(file: (&str, &str)) -> Result<Vec<(String, ActorEntry)>, Ts
         }
         let office = Office { country: opt(c[1]), sector: opt(c[2]), code: opt(c[3]), from: c[4].to_string(), to: opt(c[5]) };
         let aliases = c[7].split(';').map(str::trim).filter(|a| !a.is_empty()).map(str::to_string);
-        match persons.iter_mut().find(|(name, _, _)| name == c[0]) {
-            Some((_, offices, names)) => {
-                offices.push(office);
-                names.extend(aliases);
+        match index.get(c[0]) {
+            Some(&k) => {
+                persons[k].1.push(office);
+                persons[k].2.extend(aliases);
             }
-            None => persons.push((c[0].to_string(), vec![office], std::iter::once(c[0].to_string()).chain(aliases).collect())),
+            None => {
+                index.insert(c[0], persons.len());
+                persons.push((c[0].to_string(), vec![office], std::iter::once(c[0].to_string()).chain(aliases).collect()));
+            }
         }
     }
     let mut out = Vec::new();

@@ -25,6 +25,8 @@ pub struct Lexicon {
     /// Country names, demonyms and capitals; agent nouns, titles and organisations; outlets.
     pub actors: PhraseSet<ActorEntry>,
     pub countries: Vec<Country>,
+    /// Position in `countries` by ISO alpha-3, for the per-mention lookups.
+    country_index: rustc_hash::FxHashMap<String, usize>,
     pub triggers: PhraseSet<Trigger>,
     pub cues: PhraseSet<Cue>,
     /// Words that refine the ACLED type of an event in their sentence (weapons, protest policing).
@@ -75,6 +77,7 @@ impl Lexicon {
             triggers: PhraseSet::build(triggers_raw, true),
             cues: PhraseSet::build(cues_raw, true),
             acled_context: PhraseSet::build(acled_raw, false),
+            country_index: countries.iter().enumerate().map(|(k, c)| (c.iso3.clone(), k)).collect(),
             countries,
             lemmas,
         })
@@ -82,7 +85,7 @@ impl Lexicon {
 
     /// The country record for an ISO alpha-3 code.
     pub fn country(&self, iso3: &str) -> Option<&Country> {
-        self.countries.iter().find(|c| c.iso3 == iso3)
+        self.country_index.get(iso3).map(|&k| &self.countries[k])
     }
 }
 

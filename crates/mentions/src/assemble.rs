@@ -5,7 +5,9 @@
 //! way English noun phrases do: `[country (and country)*] [adjectives] head`,
 //! `title Name`, `Country's head`, and `head of Country`.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use dyad_core::Actor;
 use dyad_lexicon::{ActorEntry, ActorKind, Lexicon, Office, Tokens};
@@ -14,7 +16,7 @@ use dyad_text::{Case, Kind};
 use crate::{actor_at, ActorMention, MentionKind};
 
 /// Words that never belong to a person's name or an adjective gap.
-const STOP: &[&str] = &[
+const STOP_WORDS: &[&str] = &[
     "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "that", "which",
     "who", "whom", "whose", "said", "says", "say", "told", "tells", "has", "have", "had", "was", "were", "is", "are",
     "be", "been", "will", "would", "could", "may", "might", "can", "should", "did", "does", "do", "not", "also",
@@ -22,6 +24,10 @@ const STOP: &[&str] = &[
     "during", "when", "while", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "tomorrow", "last", "next", "here", "there", "than", "then", "if", "into", "over", "against",
 ];
+
+/// The word lists as sets: they are probed for most capitalised tokens.
+static STOP: LazyLock<HashSet<&str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+static NOT_NAMES: LazyLock<HashSet<&str>> = LazyLock::new(|| NOT_NAME_WORDS.iter().copied().collect());
 
 /// Particles allowed inside names ("Luiz Inácio Lula da Silva", "Mohammed bin Salman").
 const NAME_PARTICLES: &[&str] = &["de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "al", "el", "bin", "ben", "ibn", "van", "von", "der", "den"];
@@ -144,7 +150,7 @@ pub(crate) fn sentence(scope: Scope, range: Range<usize>, index: usize) -> Vec<A
 }
 
 /// Words that are capitalised for other reasons: sentence openers, days, months.
-const NOT_NAMES: &[&str] = &[
+const NOT_NAME_WORDS: &[&str] = &[
     "i", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "mr", "mrs", "ms", "dr", "according", "meanwhile", "however", "earlier", "later", "under", "until",
     "since", "despite", "although", "while", "what", "why", "how", "where", "who", "both", "all", "some", "many",

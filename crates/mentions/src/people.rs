@@ -20,10 +20,10 @@ fn adopt(actor: &mut Actor, antecedent: &Actor) {
 }
 
 pub(crate) fn resolve_later_mentions(cx: &Tokens, analyzed: &Analyzed, actors: &mut Vec<ActorMention>) {
-    let mut by_surname: HashMap<String, usize> = HashMap::new();
+    let mut by_surname: HashMap<&str, usize> = HashMap::new();
     for (i, m) in actors.iter().enumerate() {
         if m.kind == MentionKind::Person && m.actor.name.is_some() {
-            by_surname.entry(cx.tokens[m.head].folded.clone()).or_insert(i);
+            by_surname.entry(cx.tokens[m.head].folded.as_str()).or_insert(i);
         }
     }
     if by_surname.is_empty() {
@@ -37,7 +37,7 @@ pub(crate) fn resolve_later_mentions(cx: &Tokens, analyzed: &Analyzed, actors: &
         if !matches!(m.kind, MentionKind::Name | MentionKind::Person) || m.tokens.len() != 1 {
             continue;
         }
-        let Some(&first) = by_surname.get(&cx.tokens[m.head].folded) else { continue };
+        let Some(&first) = by_surname.get(cx.tokens[m.head].folded.as_str()) else { continue };
         if actors[first].tokens.start < m.tokens.start {
             let antecedent = actors[first].actor.clone();
             actors[k].kind = MentionKind::Person;
@@ -55,7 +55,7 @@ pub(crate) fn resolve_later_mentions(cx: &Tokens, analyzed: &Analyzed, actors: &
             if covered[i] || !(t.is_capitalized() || analyzed.all_caps) {
                 continue;
             }
-            let Some(&first) = by_surname.get(&t.folded) else { continue };
+            let Some(&first) = by_surname.get(t.folded.as_str()) else { continue };
             let antecedent = &actors[first];
             if antecedent.tokens.start > i {
                 continue;
