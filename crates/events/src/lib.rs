@@ -54,7 +54,7 @@ pub struct Coded {
 
 /// Codes every event in a document.
 pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &Lexicon, tables: &Tables) -> Vec<Coded> {
-    let cx = Tokens { text: &doc.text, tokens: &analyzed.tokens, lemmas: &lexicon.lemmas };
+    let cx = Tokens::new(&doc.text, &analyzed.tokens, &lexicon.lemmas);
     // Cues and attributions are read once per sentence, before any event is coded, because an outlet
     // chain stated late in a story ("officials told NBC News") applies to its earlier sentences.
     let all_cues: Vec<_> = analyzed.sentences.iter().map(|s| lexicon.cues.find_all(&cx, s.tokens.clone())).collect();

@@ -157,7 +157,7 @@ fn speaker(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions, window: Range<
 
 fn plural_head(cx: &Tokens, head: usize) -> bool {
     let t = &cx.tokens[head];
-    t.folded.ends_with('s') && !cx.lemmas.lemmas(&t.folded).is_empty()
+    t.folded.ends_with('s') && !cx.lemmas(head).is_empty()
 }
 
 /// Extend an anonymous-source cue leftwards over its modifiers ("two people", "multiple defense sources").

@@ -27,19 +27,26 @@ pub trait CaseRule {
     }
 }
 
-/// The tokens of one document, seen by the matchers.
-#[derive(Clone, Copy)]
+/// The tokens of one document, seen by the matchers, with each token's lemmas looked up once.
 pub struct Tokens<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
-    pub lemmas: &'a Lemmatizer,
+    forms: Vec<&'a [String]>,
 }
 
 impl<'a> Tokens<'a> {
+    pub fn new(text: &'a str, tokens: &'a [Token], lemmas: &'a Lemmatizer) -> Tokens<'a> {
+        Tokens { text, tokens, forms: tokens.iter().map(|t| lemmas.lemmas(&t.folded)).collect() }
+    }
+
+    /// The base forms of token `i` when it is an inflection of a lexicon word ("attacked" → "attack").
+    pub fn lemmas(&self, i: usize) -> &'a [String] {
+        self.forms[i]
+    }
+
     /// Does token `i` read as `word` (folded form or lemma)?
     pub fn is(&self, i: usize, word: &str) -> bool {
-        let t = &self.tokens[i];
-        t.folded == word || self.lemmas.lemmas(&t.folded).iter().any(|l| l == word)
+        self.tokens[i].folded == word || self.forms[i].iter().any(|l| l == word)
     }
 
     fn is_adverb(&self, i: usize) -> bool {
@@ -120,7 +127,7 @@ impl<T> PhraseSet<T> {
     /// The longest phrase starting at token `i` and ending before `limit`.
     pub fn longest_at(&self, cx: &Tokens, i: usize, limit: usize) -> Option<Match<'_, T>> {
         let t = &cx.tokens[i];
-        let keys = std::iter::once(t.folded.as_str()).chain(cx.lemmas.lemmas(&t.folded).iter().map(String::as_str));
+        let keys = std::iter::once(t.folded.as_str()).chain(cx.lemmas(i).iter().map(String::as_str));
         let mut best: Option<(usize, usize)> = None;
         for key in keys {
             for &id in self.by_first_word.get(key).into_iter().flatten() {
@@ -210,7 +217,7 @@ mod tests {
 
     fn find(set: &PhraseSet<V>, lemmas: &Lemmatizer, text: &str) -> Vec<(String, &'static str)> {
         let tokens = tokenize(text);
-        let cx = Tokens { text, tokens: &tokens, lemmas };
+        let cx = Tokens::new(text, &tokens, lemmas);
         set.find_all(&cx, 0..tokens.len())
             .into_iter()
             .map(|m| (text[tokens[m.start].span.start..tokens[m.end - 1].span.end].to_string(), m.values[0].0))

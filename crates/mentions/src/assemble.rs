@@ -183,7 +183,7 @@ fn unknown_names(cx: &Tokens, lexicon: &Lexicon, range: &Range<usize>, sentence:
             && !covered[k - range.start]
             && !STOP.contains(&t.folded.as_str())
             && !NOT_NAMES.contains(&t.folded.as_str())
-            && cx.lemmas.lemmas(&t.folded).is_empty()
+            && cx.lemmas(k).is_empty()
             && lexicon.triggers.longest_at(cx, k, k + 1).is_none()
             && lexicon.cues.longest_at(cx, k, k + 1).is_none()
     };
@@ -230,7 +230,7 @@ fn modifies(cx: &Tokens, modifier: Piece, head_start: usize) -> bool {
             t.kind == Kind::Word
                 && !STOP.contains(&t.folded.as_str())
                 && !t.folded.ends_with("ed")
-                && cx.lemmas.lemmas(&t.folded).is_empty()
+                && cx.lemmas(end + k).is_empty()
                 && !cx.tokens[end + k].is_punct("'s")
         })
 }
@@ -364,7 +364,7 @@ fn person_name(cx: &Tokens, lexicon: &Lexicon, all_caps: bool, mut from: usize, 
         let capital = t.kind == Kind::Word && (t.is_capitalized() || t.case == Case::Other && t.folded.chars().next().is_some_and(char::is_alphabetic));
         let initial = t.is_punct(".") && end > from && cx.tokens[end - 1].folded.chars().count() == 1;
         let blocked = STOP.contains(&t.folded.as_str())
-            || !cx.lemmas.lemmas(&t.folded).is_empty()
+            || !cx.lemmas(end).is_empty()
             // A lexicon word ends the name, unless it is itself a name ("Ana Duarte" is not Napoleon Duarte).
             || lexicon.actors.longest_at(cx, end, limit).is_some_and(|m| m.values.iter().any(|e| e.kind != ActorKind::Person))
             || (all_caps && end - from >= 3);

@@ -80,7 +80,7 @@ impl Mentions {
 
 /// Finds and resolves the actor and time mentions of a document.
 pub fn find(text: &str, analyzed: &Analyzed, lexicon: &Lexicon, doc_date: Option<&str>) -> Mentions {
-    let cx = Tokens { text, tokens: &analyzed.tokens, lemmas: &lexicon.lemmas };
+    let cx = Tokens::new(text, &analyzed.tokens, &lexicon.lemmas);
     let mut actors = Vec::new();
     let scope = assemble::Scope { cx: &cx, lexicon, all_caps: analyzed.all_caps, date: doc_date };
     for (index, sentence) in analyzed.sentences.iter().enumerate() {

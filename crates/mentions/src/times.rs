@@ -169,7 +169,7 @@ mod tests {
 
     fn dates(text: &str, doc_date: Option<&str>) -> Vec<String> {
         let tokens = tokenize(text);
-        let cx = Tokens { text, tokens: &tokens, lemmas: &Lexicon::get().lemmas };
+        let cx = Tokens::new(text, &tokens, &Lexicon::get().lemmas);
         find(&cx, doc_date).into_iter().map(|t| t.date).collect()
     }
 
