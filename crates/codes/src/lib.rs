@@ -1,7 +1,8 @@
 //! Code tables: CAMEO event codes with their names, Goldstein values, quad classes
 //! and PLOVER type and mode (data/codes/cameo.tsv, generated from the reference
 //! tables by scripts/build_codes.py), and CAMEO → ACLED (data/codes/acled.tsv,
-//! our own longest-prefix mapping). data/codes/CHOICES.md explains the choices.
+//! our own longest-prefix mapping), and the CAMEO code of an announced or refused act
+//! (data/codes/announced.tsv). data/codes/CHOICES.md explains the choices.
 //! Knows nothing of text.
 
 use std::collections::HashMap;
@@ -11,6 +12,16 @@ use dyad_core::tsv::{rows, TsvError};
 
 const CAMEO_FILE: (&str, &str) = ("data/codes/cameo.tsv", include_str!("../../../data/codes/cameo.tsv"));
 const ACLED_FILE: (&str, &str) = ("data/codes/acled.tsv", include_str!("../../../data/codes/acled.tsv"));
+const ANNOUNCED_FILE: (&str, &str) = ("data/codes/announced.tsv", include_str!("../../../data/codes/announced.tsv"));
+
+/// How a report presents an act that has not happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stance {
+    /// Planned, promised, threatened or possible.
+    Intent,
+    /// Refused or ruled out.
+    Refusal,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CameoCode {
@@ -35,6 +46,8 @@ pub struct Tables {
     pub cameo: Vec<CameoCode>,
     pub acled: Vec<AcledType>,
     by_code: HashMap<String, usize>,
+    /// (act prefix, stance, CAMEO code of the announcement).
+    announced: Vec<(String, Stance, String)>,
 }
 
 impl Tables {
@@ -64,8 +77,17 @@ impl Tables {
             .into_iter()
             .map(|(_, c)| AcledType { cameo_prefix: c[0].into(), event_type: c[1].into(), sub_event_type: c[2].into() })
             .collect();
+        let mut announced = Vec::new();
+        for (line, c) in rows(ANNOUNCED_FILE, &["act_prefix", "stance", "cameo", "note"])? {
+            let stance = match c[1] {
+                "intent" => Stance::Intent,
+                "refusal" => Stance::Refusal,
+                other => return Err(TsvError { file: ANNOUNCED_FILE.0.into(), line, message: format!("unknown stance {other:?}") }),
+            };
+            announced.push((c[0].to_string(), stance, c[2].to_string()));
+        }
         let by_code = cameo.iter().enumerate().map(|(i, c)| (c.code.clone(), i)).collect();
-        Ok(Tables { cameo, acled, by_code })
+        Ok(Tables { cameo, acled, by_code, announced })
     }
 
     pub fn cameo(&self, code: &str) -> Option<&CameoCode> {
@@ -75,6 +97,13 @@ impl Tables {
     /// The ACLED type of a CAMEO code: the row with the longest matching prefix.
     pub fn acled(&self, code: &str) -> Option<&AcledType> {
         self.acled.iter().filter(|a| code.starts_with(a.cameo_prefix.as_str())).max_by_key(|a| a.cameo_prefix.len())
+    }
+
+    /// The CAMEO code of an act reported as intended or refused ("will withdraw" → 0356), or `None`
+    /// when CAMEO codes the act itself.
+    pub fn announced(&self, act: &str, stance: Stance) -> Option<&CameoCode> {
+        let (_, _, code) = self.announced.iter().filter(|(p, s, _)| *s == stance && act.starts_with(p.as_str())).max_by_key(|(p, _, _)| p.len())?;
+        self.cameo(code)
     }
 }
 
@@ -104,6 +133,21 @@ mod tests {
         assert_eq!((decline.goldstein, decline.quad_class, decline.plover_type.as_deref()), (-0.1, 1, None));
         let fight = t.cameo("190").unwrap();
         assert_eq!((fight.quad_class, fight.plover_type.as_deref()), (4, Some("ASSAULT")));
+    }
+
+    #[test]
+    fn announced_acts_take_the_announcements_code() {
+        let t = Tables::get();
+        assert_eq!(t.announced("0874", Stance::Intent).unwrap().code, "0356");
+        assert_eq!(t.announced("0841", Stance::Intent).unwrap().code, "0353");
+        assert_eq!(t.announced("1723", Stance::Intent).unwrap().code, "1323");
+        assert_eq!(t.announced("195", Stance::Intent).unwrap().code, "1384");
+        assert_eq!(t.announced("081", Stance::Refusal).unwrap().code, "1241");
+        assert!(t.announced("190", Stance::Refusal).is_none());
+        assert!(t.announced("112", Stance::Intent).is_none());
+        for (prefix, _, code) in &t.announced {
+            assert!(t.cameo(prefix).is_some() && t.cameo(code).is_some(), "{prefix} -> {code}");
+        }
     }
 
     #[test]

@@ -143,6 +143,13 @@ pub struct Acled {
     pub sub_event_type: String,
 }
 
+/// A CAMEO code with its name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Act {
+    pub cameo: String,
+    pub name: String,
+}
+
 /// One coded event: the output contract of `dyad code`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
@@ -164,6 +171,10 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub co_targets: Vec<Actor>,
     pub modality: Modality,
+    /// The act itself, when the report announces, threatens or refuses it rather than reporting it
+    /// done: "is willing to withdraw its troops" is coded 0356 (intent to de-escalate), act 0874.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub act: Option<Act>,
     pub confirmation: Option<Confirmation>,
     pub attribution: Option<Attribution>,
     pub location: Option<Location>,

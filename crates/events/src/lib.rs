@@ -14,8 +14,8 @@ mod nesting;
 mod roles;
 mod sources;
 
-use dyad_codes::Tables;
-use dyad_core::{Confirmation, Document, Event, Evidence, Location, Plover, Span};
+use dyad_codes::{Stance, Tables};
+use dyad_core::{Act, Confirmation, Document, Event, Evidence, Location, Modality, Plover, Span};
 use dyad_lexicon::{Lexicon, Tokens, TriggerPos};
 use dyad_mentions::{MentionKind, Mentions};
 use dyad_text::Analyzed;
@@ -99,7 +99,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
             // Violence is news even when the text names no perpetrator ("a car bomb exploded"),
             // unless it is only background to the sentence ("after clashes there").
             let violent = matches!(code.root.as_str(), "18" | "19" | "20");
-            if roles.sources.is_empty() && roles.targets.is_empty() && !(violent && !subordinate) {
+            if roles.sources.is_empty() && roles.targets.is_empty() && (!violent || subordinate) {
                 continue;
             }
             let (mut modality, mut modality_cue) = modality::of(&cx, cues, trigger.range(), clause.clone(), code.root == "03");
@@ -107,6 +107,15 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
                 // "threatened ... to cut": the threat, not a cue word, makes the act possible.
                 (modality, modality_cue) = (m, Some(Span::new(cx.tokens[previous_range.start].span.start, cx.tokens[previous_range.end - 1].span.end)));
             }
+            // CAMEO codes an announced or refused act as the announcement ("will withdraw" is 0356,
+            // "refused to meet" 125); the act is kept beside it.
+            let stance = match modality {
+                Modality::Planned | Modality::Possible => Some(Stance::Intent),
+                Modality::Negated => Some(Stance::Refusal),
+                Modality::Actual => None,
+            };
+            let act = code;
+            let code = stance.and_then(|s| tables.announced(&act.code, s)).unwrap_or(act);
             let attribution = attributions.iter().find(|a| a.scope.contains(&trigger.start));
             let (mut confirmation, mut confirmation_cue) = sources::confirmation(&cx, cues, attribution, trigger.start);
             if confirmation.is_none() && code.root != "01" {
@@ -133,13 +142,14 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
                 cameo_name: code.name.clone(),
                 quad_class: code.quad_class,
                 goldstein: code.goldstein,
-                plover: plover_of(code, modality),
+                plover: plover_of(code),
                 acled: None,
                 source,
                 target,
                 co_sources,
                 co_targets,
                 modality,
+                act: (act.code != code.code).then(|| Act { cameo: act.code.clone(), name: act.name.clone() }),
                 confirmation,
                 attribution: attribution.map(|a| a.attribution.clone()),
                 location: location.clone(),
@@ -170,17 +180,10 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
     out
 }
 
-/// PLOVER type and mode. PLOVER codes an act announced but not yet done as the announcement: a
-/// cooperative act (meeting, aid, withdrawal, concession) as AGREE, a coercive or violent one (strike,
-/// blockade, sanctions, deployment, protest) as THREATEN.
-pub(crate) fn plover_of(code: &dyad_codes::CameoCode, modality: dyad_core::Modality) -> Plover {
-    let announced = matches!(modality, dyad_core::Modality::Planned | dyad_core::Modality::Possible);
-    let as_announcement = |t: &str| Plover { event_type: Some(t.into()), mode: None };
-    match code.plover_type.as_deref() {
-        Some("CONSULT" | "SUPPORT" | "COOPERATE" | "AID" | "CONCEDE" | "RETREAT") if announced => as_announcement("AGREE"),
-        Some("ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE" | "PROTEST") if announced => as_announcement("THREATEN"),
-        _ => Plover { event_type: code.plover_type.clone(), mode: code.plover_mode.clone() },
-    }
+/// PLOVER type and mode, from the code table. An announced act already carries its announcement's
+/// code (intent → AGREE, threat → THREATEN, refusal → REJECT), as PLOVER codes it.
+pub(crate) fn plover_of(code: &dyad_codes::CameoCode) -> Plover {
+    Plover { event_type: code.plover_type.clone(), mode: code.plover_mode.clone() }
 }
 
 fn same_event(a: &Event, b: &Event) -> bool {

@@ -112,6 +112,6 @@ pub(crate) fn refine(event: &mut Event, code: &CameoCode, pattern: &str, why: &m
     event.cameo_name = code.name.clone();
     event.quad_class = code.quad_class;
     event.goldstein = code.goldstein;
-    event.plover = crate::plover_of(code, event.modality);
+    event.plover = crate::plover_of(code);
     why.pattern = format!("{} (refined by {pattern:?})", why.pattern);
 }
