@@ -13,8 +13,26 @@ use dyad_codes::Tables;
 use dyad_core::{Acled, Event};
 use dyad_lexicon::{Lexicon, Tokens};
 
-/// Default types that context may replace.
+/// Default types that any context may replace.
 const GENERIC: &[&str] = &["Attack", "Armed clash", "Peaceful protest"];
+/// Defaults that only a more specific context may replace, each with the types that may replace it:
+/// a seized or found weapon and a defused bomb were never used, and a dispersal that kills or
+/// maims is excessive force.
+const NARROWABLE: &[(&str, &[&str])] = &[
+    ("Looting/property destruction", &["Disrupted weapons use"]),
+    ("Remote explosive/landmine/IED", &["Disrupted weapons use"]),
+    ("Grenade", &["Disrupted weapons use"]),
+    ("Shelling/artillery/missile attack", &["Disrupted weapons use"]),
+    ("Air/drone strike", &["Disrupted weapons use"]),
+    ("Protest with intervention", &["Excessive force against protesters"]),
+];
+
+/// Whether a context hint of type `hint` may replace the code's default type.
+fn replaces(default: Option<&Acled>, hint: &str) -> bool {
+    let Some(default) = default else { return true };
+    let default = default.sub_event_type.as_str();
+    GENERIC.contains(&default) || NARROWABLE.iter().any(|(d, by)| *d == default && by.contains(&hint))
+}
 /// Words that make a target a crowd of protesters.
 const PROTESTERS: &[&str] = &["protest", "demonstrat", "rally", "marcher", "rioter"];
 /// Targets that fight back: violence against them is a clash, not an attack on civilians.
@@ -25,9 +43,12 @@ pub(crate) fn classify(cx: &Tokens, lexicon: &Lexicon, tables: &Tables, sentence
     for c in events {
         let e: &mut Event = &mut c.event;
         let mut acled = tables.acled(&e.cameo).map(|a| Acled { event_type: a.event_type.clone(), sub_event_type: a.sub_event_type.clone() });
-        let generic = acled.as_ref().is_none_or(|a| GENERIC.contains(&a.sub_event_type.as_str()));
-        let hint = context.iter().flat_map(|m| m.values.iter()).filter(|v| v.roots.contains(&e.cameo_root)).min_by_key(|v| v.order);
-        if let (true, Some(h)) = (generic, hint) {
+        let hint = context
+            .iter()
+            .flat_map(|m| m.values.iter())
+            .filter(|v| v.roots.contains(&e.cameo_root) && replaces(acled.as_ref(), &v.sub_event_type))
+            .min_by_key(|v| v.order);
+        if let Some(h) = hint {
             acled = Some(Acled { event_type: h.event_type.clone(), sub_event_type: h.sub_event_type.clone() });
         }
         if let Some(a) = &mut acled {
