@@ -36,7 +36,9 @@ fn replaces(default: Option<&Acled>, hint: &str) -> bool {
 /// Words that make a target a crowd of protesters.
 const PROTESTERS: &[&str] = &["protest", "demonstrat", "rally", "marcher", "rioter"];
 /// Targets that fight back: violence against them is a clash, not an attack on civilians.
-const ARMED: &[&str] = &["MIL", "COP", "REB", "UAF", "SPY", "INS"];
+const ARMED: &[&str] = &["MIL", "COP", "REB", "UAF", "SPY", "INS", "PKO"];
+/// Words that make a target armed whatever its sector ("government troops", "an army post").
+const ARMED_WORDS: &[&str] = &["troop", "soldier", "forces", "army", "militia", "fighters", "militants", "police", "base", "checkpoint", "outpost", "position", "convoy", "barracks"];
 
 pub(crate) fn classify(cx: &Tokens, lexicon: &Lexicon, tables: &Tables, sentence: Range<usize>, events: &mut [crate::Coded]) {
     let context = lexicon.acled_context.find_all(cx, sentence);
@@ -58,18 +60,31 @@ pub(crate) fn classify(cx: &Tokens, lexicon: &Lexicon, tables: &Tables, sentence
             if a.sub_event_type == "Non-state actor overtakes territory" && source.is_some_and(|s| matches!(s, "GOV" | "MIL" | "COP")) {
                 a.sub_event_type = "Government regains territory".into();
             }
-            // Violence by state forces against people protesting is excessive force against protesters.
-            let against_protesters = e.target.as_ref().is_some_and(|t| {
-                let words = t.text.to_lowercase();
-                PROTESTERS.iter().any(|p| words.contains(p))
-            });
+            let names = |actor: &Option<dyad_core::Actor>, words: &[&str]| {
+                actor.as_ref().is_some_and(|t| {
+                    let text = t.text.to_lowercase();
+                    words.iter().any(|w| text.contains(w))
+                })
+            };
+            let protesters = names(&e.target, PROTESTERS) || names(&e.source, PROTESTERS);
             let state_force = source.is_some_and(|s| matches!(s, "COP" | "MIL" | "GOV"));
-            if against_protesters && state_force && matches!(e.cameo_root.as_str(), "18" | "19" | "20") {
-                *a = Acled { event_type: "Protests".into(), sub_event_type: "Excessive force against protesters".into() };
+            match e.cameo_root.as_str() {
+                // A fight between protesters and anyone is a violent demonstration: ACLED codes the
+                // demonstrators' violence, whoever started it.
+                "19" if protesters => *a = Acled { event_type: "Riots".into(), sub_event_type: "Violent demonstration".into() },
+                // One-sided violence by state forces against people protesting is excessive force.
+                "18" | "20" if state_force && names(&e.target, PROTESTERS) => {
+                    *a = Acled { event_type: "Protests".into(), sub_event_type: "Excessive force against protesters".into() }
+                }
+                _ => {}
             }
-            match (a.sub_event_type.as_str(), target) {
-                ("Attack", Some(s)) if ARMED.contains(&s) => *a = Acled { event_type: "Battles".into(), sub_event_type: "Armed clash".into() },
-                ("Armed clash", Some(s)) if !ARMED.contains(&s) => {
+            // A target that can fight back makes a battle; one that plainly cannot makes an attack on
+            // civilians. A target of unknown or governmental sector keeps the code's own reading.
+            let armed_target = target.is_some_and(|s| ARMED.contains(&s)) || names(&e.target, ARMED_WORDS);
+            let civilian_target = target.is_some_and(|s| !ARMED.contains(&s) && s != "GOV") && !armed_target;
+            match a.sub_event_type.as_str() {
+                "Attack" if armed_target => *a = Acled { event_type: "Battles".into(), sub_event_type: "Armed clash".into() },
+                "Armed clash" if civilian_target => {
                     *a = Acled { event_type: "Violence against civilians".into(), sub_event_type: "Attack".into() }
                 }
                 _ => {}
