@@ -37,11 +37,29 @@ fn replaces(default: Option<&Acled>, hint: &str) -> bool {
 const PROTESTERS: &[&str] = &["protest", "demonstrat", "rally", "marcher", "rioter"];
 /// Targets that fight back: violence against them is a clash, not an attack on civilians.
 const ARMED: &[&str] = &["MIL", "COP", "REB", "UAF", "SPY", "INS", "PKO"];
-/// Words that make a target armed whatever its sector ("government troops", "an army post").
-const ARMED_WORDS: &[&str] = &["troop", "soldier", "forces", "army", "militia", "fighters", "militants", "police", "base", "checkpoint", "outpost", "position", "convoy", "barracks"];
+/// Words that make the thing attacked armed whatever the target's sector ("government troops",
+/// "attacked a checkpoint", "the army's positions"), read as base forms.
+const ARMED_WORDS: &[&str] = &[
+    "troop", "soldier", "force", "army", "militia", "fighter", "militant", "police", "policeman", "base", "checkpoint",
+    "outpost", "post", "position", "convoy", "barracks", "garrison", "patrol",
+];
+/// How many words after the trigger, and after the target mention, name what was attacked.
+const OBJECT_WINDOW: usize = 4;
+
+/// Whether the words attacked, from the trigger to a little past the target mention, name armed men
+/// or their posts.
+fn attacks_armed(cx: &Tokens, sentence: &Range<usize>, e: &Event) -> bool {
+    let token_at = |byte: usize| cx.tokens.partition_point(|t| t.span.end <= byte);
+    let trigger_end = token_at(e.trigger.end);
+    let mut ranges = vec![trigger_end..trigger_end + OBJECT_WINDOW];
+    if let Some(t) = e.target.as_ref().filter(|t| t.span.end > t.span.start) {
+        ranges.push(token_at(t.span.start)..token_at(t.span.end) + OBJECT_WINDOW);
+    }
+    ranges.into_iter().flatten().filter(|i| sentence.contains(i)).any(|i| ARMED_WORDS.iter().any(|w| cx.is(i, w)))
+}
 
 pub(crate) fn classify(cx: &Tokens, lexicon: &Lexicon, tables: &Tables, sentence: Range<usize>, events: &mut [crate::Coded]) {
-    let context = lexicon.acled_context.find_all(cx, sentence);
+    let context = lexicon.acled_context.find_all(cx, sentence.clone());
     for c in events {
         let e: &mut Event = &mut c.event;
         let mut acled = tables.acled(&e.cameo).map(|a| Acled { event_type: a.event_type.clone(), sub_event_type: a.sub_event_type.clone() });
@@ -80,7 +98,7 @@ pub(crate) fn classify(cx: &Tokens, lexicon: &Lexicon, tables: &Tables, sentence
             }
             // A target that can fight back makes a battle; one that plainly cannot makes an attack on
             // civilians. A target of unknown or governmental sector keeps the code's own reading.
-            let armed_target = target.is_some_and(|s| ARMED.contains(&s)) || names(&e.target, ARMED_WORDS);
+            let armed_target = target.is_some_and(|s| ARMED.contains(&s)) || attacks_armed(cx, &sentence, e);
             let civilian_target = target.is_some_and(|s| !ARMED.contains(&s) && s != "GOV") && !armed_target;
             match a.sub_event_type.as_str() {
                 "Attack" if armed_target => *a = Acled { event_type: "Battles".into(), sub_event_type: "Armed clash".into() },
