@@ -1,0 +1,61 @@
+//! ACLED sub-event types of short reports of our own: the type of the report's main event (the
+//! highest-confidence event with an ACLED type, the earliest on a tie).
+
+use dyad_coder::Coder;
+use dyad_core::Document;
+
+fn main_type(text: &str) -> Option<String> {
+    let doc = Document { id: "t".into(), text: text.into(), date: Some("2026-02-03".into()), ..Document::default() };
+    let events = Coder::default().code(&doc).expect("codes").events;
+    let mut best: Option<(f32, String)> = None;
+    for e in events.into_iter().map(|c| c.event) {
+        if let Some(a) = e.acled {
+            if best.as_ref().is_none_or(|(c, _)| e.confidence > *c) {
+                best = Some((e.confidence, a.sub_event_type));
+            }
+        }
+    }
+    best.map(|(_, t)| t)
+}
+
+fn assert_type(text: &str, want: &str) {
+    assert_eq!(main_type(text).as_deref(), Some(want), "{text}");
+}
+
+#[test]
+fn seized_found_defused_or_intercepted_weapons_are_disrupted() {
+    assert_type("Kenyan police seized twelve rifles and 500 rounds of ammunition in Garissa on Monday.", "Disrupted weapons use");
+    assert_type("Two explosive devices were found near a bus station in Kaduna on Tuesday.", "Disrupted weapons use");
+    assert_type("Army engineers defused a roadside bomb outside Mosul on Sunday.", "Disrupted weapons use");
+    assert_type("Saudi air defences intercepted a ballistic missile fired at Jazan.", "Disrupted weapons use");
+}
+
+#[test]
+fn seizure_without_weapons_stays_property() {
+    assert_type("Soldiers looted shops and seized cattle in the market town of Bambari.", "Looting/property destruction");
+}
+
+#[test]
+fn a_new_base_or_post_is_headquarters_established() {
+    assert_type("Turkish troops set up a new military base near Tal Abyad on Friday.", "Headquarters or base established");
+    assert_type("The army has established two observation posts along the river.", "Headquarters or base established");
+}
+
+#[test]
+fn lethal_dispersal_of_a_protest_is_excessive_force() {
+    assert_type("Police violently dispersed a peaceful rally in Minsk, firing live ammunition into the crowd.", "Excessive force against protesters");
+    assert_type("Police fired tear gas to disperse students outside the ministry.", "Protest with intervention");
+}
+
+#[test]
+fn protesters_fighting_or_blocking_roads_make_a_violent_demonstration() {
+    assert_type("Protesters clashed with police in Lagos on Saturday.", "Violent demonstration");
+    assert_type("Truck drivers blocked the main highway into Nairobi to protest fuel prices.", "Violent demonstration");
+}
+
+#[test]
+fn the_thing_attacked_decides_clash_or_attack() {
+    assert_type("Rebel fighters attacked an army checkpoint near Goma on Wednesday.", "Armed clash");
+    assert_type("Militants attacked a convoy of government troops near Kidal.", "Armed clash");
+    assert_type("Gunmen attacked villagers in Zamfara State, killing ten people.", "Attack");
+}
