@@ -25,13 +25,17 @@ const NARROWABLE: &[(&str, &[&str])] = &[
     ("Shelling/artillery/missile attack", &["Disrupted weapons use"]),
     ("Air/drone strike", &["Disrupted weapons use"]),
     ("Protest with intervention", &["Excessive force against protesters"]),
+    ("Non-state actor overtakes territory", &["Non-violent transfer of territory"]),
 ];
+/// Context types that only narrow the defaults listed above: a withdrawal near a clash does not make
+/// the clash a handover.
+const ONLY_NARROWS: &[&str] = &["Non-violent transfer of territory"];
 
 /// Whether a context hint of type `hint` may replace the code's default type.
 fn replaces(default: Option<&Acled>, hint: &str) -> bool {
     let Some(default) = default else { return true };
     let default = default.sub_event_type.as_str();
-    GENERIC.contains(&default) || NARROWABLE.iter().any(|(d, by)| *d == default && by.contains(&hint))
+    (GENERIC.contains(&default) && !ONLY_NARROWS.contains(&hint)) || NARROWABLE.iter().any(|(d, by)| *d == default && by.contains(&hint))
 }
 /// Words that make a target a crowd of protesters.
 const PROTESTERS: &[&str] = &["protest", "demonstrat", "rally", "marcher", "rioter"];
@@ -43,6 +47,10 @@ const ARMED_WORDS: &[&str] = &[
     "troop", "soldier", "force", "army", "militia", "fighter", "militant", "police", "policeman", "base", "checkpoint",
     "outpost", "post", "position", "convoy", "barracks", "garrison", "patrol",
 ];
+/// Words naming non-state fighters, whatever sector the lexicon gives their group.
+const NON_STATE_WORDS: &[&str] = &["rebel", "militant", "insurgent", "terrorist", "jihadist", "fighters", "militia", "taliban", "shabab", "isis", "isil", "islamic state"];
+/// Words naming a state's forces when the mention carries no sector ("Syrian forces").
+const STATE_WORDS: &[&str] = &["army", "troops", "soldiers", "military", "government", "security forces"];
 /// How many words after the trigger, and after the target mention, name what was attacked.
 const OBJECT_WINDOW: usize = 4;
 
@@ -74,16 +82,27 @@ pub(crate) fn classify(cx: &Tokens, lexicon: &Lexicon, tables: &Tables, sentence
         if let Some(a) = &mut acled {
             let target = e.target.as_ref().and_then(|t| t.sector.as_deref());
             let source = e.source.as_ref().and_then(|t| t.sector.as_deref());
-            // Territory taken by a state's forces is regained; by anyone else, overtaken.
-            if a.sub_event_type == "Non-state actor overtakes territory" && source.is_some_and(|s| matches!(s, "GOV" | "MIL" | "COP")) {
-                a.sub_event_type = "Government regains territory".into();
-            }
             let names = |actor: &Option<dyad_core::Actor>, words: &[&str]| {
                 actor.as_ref().is_some_and(|t| {
                     let text = t.text.to_lowercase();
                     words.iter().any(|w| text.contains(w))
                 })
             };
+            // Territory taken by a state's forces is regained; by anyone else, overtaken. With no
+            // taker named, territory taken from rebels is regained.
+            if a.sub_event_type == "Non-state actor overtakes territory" {
+                let non_state = |actor: &Option<dyad_core::Actor>, sector: Option<&str>| {
+                    sector.is_some_and(|s| matches!(s, "REB" | "INS" | "UAF")) || names(actor, NON_STATE_WORDS)
+                };
+                let state = if e.source.is_some() {
+                    !non_state(&e.source, source) && (source.is_some_and(|s| matches!(s, "GOV" | "MIL" | "COP")) || names(&e.source, STATE_WORDS))
+                } else {
+                    non_state(&e.target, target)
+                };
+                if state {
+                    a.sub_event_type = "Government regains territory".into();
+                }
+            }
             let protesters = names(&e.target, PROTESTERS) || names(&e.source, PROTESTERS);
             let state_force = source.is_some_and(|s| matches!(s, "COP" | "MIL" | "GOV"));
             match e.cameo_root.as_str() {
