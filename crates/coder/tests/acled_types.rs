@@ -59,3 +59,19 @@ fn the_thing_attacked_decides_clash_or_attack() {
     assert_type("Militants attacked a convoy of government troops near Kidal.", "Armed clash");
     assert_type("Gunmen attacked villagers in Zamfara State, killing ten people.", "Attack");
 }
+
+#[test]
+fn who_takes_a_place_decides_the_territory_type() {
+    assert_type("Rebel fighters seized the district capital of Mbala after two days of fighting.", "Non-state actor overtakes territory");
+    assert_type("Government troops recaptured three villages from the insurgents on Monday.", "Government regains territory");
+    assert_type("The army freed two villages from militants in the east of the province.", "Government regains territory");
+    assert_type("The insurgents took control of the border town after the army withdrew without resistance.", "Non-violent transfer of territory");
+}
+
+#[test]
+fn a_withdrawal_near_a_clash_leaves_the_clash() {
+    let doc = Document { id: "t".into(), text: "Clashes broke out between soldiers and rebels after the army withdrew from the hills.".into(), ..Document::default() };
+    let events = Coder::default().code(&doc).expect("codes").events;
+    let clash = events.iter().map(|c| &c.event).find(|e| e.cameo_root == "19").expect("a clash");
+    assert_eq!(clash.acled.as_ref().map(|a| a.sub_event_type.as_str()), Some("Armed clash"), "{events:#?}");
+}
