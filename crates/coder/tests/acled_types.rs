@@ -75,3 +75,9 @@ fn a_withdrawal_near_a_clash_leaves_the_clash() {
     let clash = events.iter().map(|c| &c.event).find(|e| e.cameo_root == "19").expect("a clash");
     assert_eq!(clash.acled.as_ref().map(|a| a.sub_event_type.as_str()), Some("Armed clash"), "{events:#?}");
 }
+
+#[test]
+fn arrests_at_a_protest_are_an_intervention() {
+    assert_type("Police detained dozens of students during a protest against tuition fees in Santiago.", "Protest with intervention");
+    assert_type("Police arrested two men suspected of robbing a bank in Santiago.", "Arrests");
+}

@@ -16,8 +16,8 @@ use dyad_lexicon::{Lexicon, Tokens};
 /// Default types that any context may replace.
 const GENERIC: &[&str] = &["Attack", "Armed clash", "Peaceful protest"];
 /// Defaults that only a more specific context may replace, each with the types that may replace it:
-/// a seized or found weapon and a defused bomb were never used, and a dispersal that kills or
-/// maims is excessive force.
+/// a seized or found weapon and a defused bomb were never used, a dispersal that kills or maims is
+/// excessive force, and arrests at a protest are an intervention in it.
 const NARROWABLE: &[(&str, &[&str])] = &[
     ("Looting/property destruction", &["Disrupted weapons use"]),
     ("Remote explosive/landmine/IED", &["Disrupted weapons use"]),
@@ -25,6 +25,7 @@ const NARROWABLE: &[(&str, &[&str])] = &[
     ("Shelling/artillery/missile attack", &["Disrupted weapons use"]),
     ("Air/drone strike", &["Disrupted weapons use"]),
     ("Protest with intervention", &["Excessive force against protesters"]),
+    ("Arrests", &["Protest with intervention"]),
     ("Non-state actor overtakes territory", &["Non-violent transfer of territory"]),
 ];
 /// Context types that only narrow the defaults listed above: a withdrawal near a clash does not make
