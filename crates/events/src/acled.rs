@@ -5,7 +5,9 @@
 //! remote explosive, "militants attacked an army post" is an armed clash and
 //! "gunmen attacked villagers" an attack on civilians, and police beating
 //! demonstrators excessive force against protesters. Specific codes (abduction,
-//! arrest) keep their own type.
+//! arrest) keep their own type, except where context narrows them: seized or found
+//! weapons are disrupted weapons use, arrests at a protest an intervention in it, and a
+//! place taken after a withdrawal a non-violent transfer.
 
 use std::ops::Range;
 
@@ -55,16 +57,14 @@ const STATE_WORDS: &[&str] = &["army", "troops", "soldiers", "military", "govern
 /// How many words after the trigger, and after the target mention, name what was attacked.
 const OBJECT_WINDOW: usize = 4;
 
-/// Whether the words attacked, from the trigger to a little past the target mention, name armed men
-/// or their posts.
+/// Whether the words just after the trigger, or the target mention and the words just after it,
+/// name armed men or their posts.
 fn attacks_armed(cx: &Tokens, sentence: &Range<usize>, e: &Event) -> bool {
     let token_at = |byte: usize| cx.tokens.partition_point(|t| t.span.end <= byte);
     let trigger_end = token_at(e.trigger.end);
-    let mut ranges = vec![trigger_end..trigger_end + OBJECT_WINDOW];
-    if let Some(t) = e.target.as_ref().filter(|t| t.span.end > t.span.start) {
-        ranges.push(token_at(t.span.start)..token_at(t.span.end) + OBJECT_WINDOW);
-    }
-    ranges.into_iter().flatten().filter(|i| sentence.contains(i)).any(|i| ARMED_WORDS.iter().any(|w| cx.is(i, w)))
+    let after_target = e.target.as_ref().filter(|t| t.span.end > t.span.start).map(|t| token_at(t.span.start)..token_at(t.span.end) + OBJECT_WINDOW);
+    let words = (trigger_end..trigger_end + OBJECT_WINDOW).chain(after_target.into_iter().flatten());
+    words.filter(|i| sentence.contains(i)).any(|i| ARMED_WORDS.iter().any(|w| cx.is(i, w)))
 }
 
 pub(crate) fn classify(cx: &Tokens, lexicon: &Lexicon, tables: &Tables, sentence: Range<usize>, events: &mut [crate::Coded]) {
