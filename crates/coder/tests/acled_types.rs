@@ -81,3 +81,10 @@ fn arrests_at_a_protest_are_an_intervention() {
     assert_type("Police detained dozens of students during a protest against tuition fees in Santiago.", "Protest with intervention");
     assert_type("Police arrested two men suspected of robbing a bank in Santiago.", "Arrests");
 }
+
+#[test]
+fn troops_deployed_change_the_group_activity_but_based_is_no_base() {
+    assert_type("Chad deployed troops to its northern border with Libya on Monday.", "Change to group/activity");
+    let drill = main_type("The navy held a military exercise based on new war plans.");
+    assert_ne!(drill.as_deref(), Some("Headquarters or base established"));
+}
