@@ -88,3 +88,10 @@ fn troops_deployed_change_the_group_activity_but_based_is_no_base() {
     let drill = main_type("The navy held a military exercise based on new war plans.");
     assert_ne!(drill.as_deref(), Some("Headquarters or base established"));
 }
+
+#[test]
+fn releases_exchanges_truces_and_surrenders_are_agreements() {
+    assert_type("Rebels and the army exchanged forty prisoners near Kindu on Friday.", "Agreement");
+    assert_type("Two hundred militia fighters surrendered to the army in Ituri province.", "Agreement");
+    assert_type("Rebel units retreated from the hills above Kindu on Friday.", "Non-violent transfer of territory");
+}

@@ -29,6 +29,7 @@ const NARROWABLE: &[(&str, &[&str])] = &[
     ("Protest with intervention", &["Excessive force against protesters"]),
     ("Arrests", &["Protest with intervention"]),
     ("Non-state actor overtakes territory", &["Non-violent transfer of territory"]),
+    ("Non-violent transfer of territory", &["Agreement"]),
 ];
 /// Context types that only narrow the defaults listed above: a withdrawal near a clash does not make
 /// the clash a handover.
