@@ -5,7 +5,9 @@
 //! remote explosive, "militants attacked an army post" is an armed clash and
 //! "gunmen attacked villagers" an attack on civilians, and police beating
 //! demonstrators excessive force against protesters. Specific codes (abduction,
-//! arrest) keep their own type.
+//! arrest) keep their own type, except where context narrows them: seized or found
+//! weapons are disrupted weapons use, arrests at a protest an intervention in it, and a
+//! place taken after a withdrawal a non-violent transfer.
 
 use std::ops::Range;
 
@@ -13,45 +15,118 @@ use dyad_codes::Tables;
 use dyad_core::{Acled, Event};
 use dyad_lexicon::{Lexicon, Tokens};
 
-/// Default types that context may replace.
+/// Default types that any context may replace.
 const GENERIC: &[&str] = &["Attack", "Armed clash", "Peaceful protest"];
+/// Defaults that only a more specific context may replace, each with the types that may replace it:
+/// a seized or found weapon and a defused bomb were never used, a dispersal that kills or maims is
+/// excessive force, and arrests at a protest are an intervention in it.
+const NARROWABLE: &[(&str, &[&str])] = &[
+    ("Looting/property destruction", &["Disrupted weapons use"]),
+    ("Remote explosive/landmine/IED", &["Disrupted weapons use"]),
+    ("Grenade", &["Disrupted weapons use"]),
+    ("Shelling/artillery/missile attack", &["Disrupted weapons use"]),
+    ("Air/drone strike", &["Disrupted weapons use"]),
+    ("Protest with intervention", &["Excessive force against protesters"]),
+    ("Arrests", &["Protest with intervention"]),
+    ("Non-state actor overtakes territory", &["Non-violent transfer of territory"]),
+    ("Non-violent transfer of territory", &["Agreement"]),
+];
+/// Context types that only narrow the defaults listed above: a withdrawal near a clash does not make
+/// the clash a handover.
+const ONLY_NARROWS: &[&str] = &["Non-violent transfer of territory"];
+
+/// Whether a context hint of type `hint` may replace the code's default type.
+fn replaces(default: Option<&Acled>, hint: &str) -> bool {
+    let Some(default) = default else { return true };
+    let default = default.sub_event_type.as_str();
+    (GENERIC.contains(&default) && !ONLY_NARROWS.contains(&hint)) || NARROWABLE.iter().any(|(d, by)| *d == default && by.contains(&hint))
+}
 /// Words that make a target a crowd of protesters.
 const PROTESTERS: &[&str] = &["protest", "demonstrat", "rally", "marcher", "rioter"];
 /// Targets that fight back: violence against them is a clash, not an attack on civilians.
-const ARMED: &[&str] = &["MIL", "COP", "REB", "UAF", "SPY", "INS"];
+const ARMED: &[&str] = &["MIL", "COP", "REB", "UAF", "SPY", "INS", "PKO"];
+/// Words that make the thing attacked armed whatever the target's sector ("government troops",
+/// "attacked a checkpoint", "the army's positions"), read as base forms.
+const ARMED_WORDS: &[&str] = &[
+    "troop", "soldier", "force", "army", "militia", "fighter", "militant", "police", "policeman", "base", "checkpoint",
+    "outpost", "post", "position", "convoy", "barracks", "garrison", "patrol",
+];
+/// Words naming non-state fighters, whatever sector the lexicon gives their group.
+const NON_STATE_WORDS: &[&str] = &["rebel", "militant", "insurgent", "terrorist", "jihadist", "fighters", "militia", "taliban", "shabab", "isis", "isil", "islamic state"];
+/// Words naming a state's forces when the mention carries no sector ("Syrian forces").
+const STATE_WORDS: &[&str] = &["army", "troops", "soldiers", "military", "government", "security forces"];
+/// How many words after the trigger, and after the target mention, name what was attacked.
+const OBJECT_WINDOW: usize = 4;
+
+/// Whether the words just after the trigger, or the target mention and the words just after it,
+/// name armed men or their posts.
+fn attacks_armed(cx: &Tokens, sentence: &Range<usize>, e: &Event) -> bool {
+    let token_at = |byte: usize| cx.tokens.partition_point(|t| t.span.end <= byte);
+    let trigger_end = token_at(e.trigger.end);
+    let after_target = e.target.as_ref().filter(|t| t.span.end > t.span.start).map(|t| token_at(t.span.start)..token_at(t.span.end) + OBJECT_WINDOW);
+    let words = (trigger_end..trigger_end + OBJECT_WINDOW).chain(after_target.into_iter().flatten());
+    words.filter(|i| sentence.contains(i)).any(|i| ARMED_WORDS.iter().any(|w| cx.is(i, w)))
+}
 
 pub(crate) fn classify(cx: &Tokens, lexicon: &Lexicon, tables: &Tables, sentence: Range<usize>, events: &mut [crate::Coded]) {
     if events.is_empty() {
         return;
     }
-    let context = lexicon.acled_context.find_all(cx, sentence);
+    let context = lexicon.acled_context.find_all(cx, sentence.clone());
     for c in events {
         let e: &mut Event = &mut c.event;
         let mut acled = tables.acled(&e.cameo).map(|a| Acled { event_type: a.event_type.clone(), sub_event_type: a.sub_event_type.clone() });
-        let generic = acled.as_ref().is_none_or(|a| GENERIC.contains(&a.sub_event_type.as_str()));
-        let hint = context.iter().flat_map(|m| m.values.iter()).filter(|v| v.roots.contains(&e.cameo_root)).min_by_key(|v| v.order);
-        if let (true, Some(h)) = (generic, hint) {
+        let hint = context
+            .iter()
+            .flat_map(|m| m.values.iter())
+            .filter(|v| v.roots.contains(&e.cameo_root) && replaces(acled.as_ref(), &v.sub_event_type))
+            .min_by_key(|v| v.order);
+        if let Some(h) = hint {
             acled = Some(Acled { event_type: h.event_type.clone(), sub_event_type: h.sub_event_type.clone() });
         }
         if let Some(a) = &mut acled {
             let target = e.target.as_ref().and_then(|t| t.sector.as_deref());
             let source = e.source.as_ref().and_then(|t| t.sector.as_deref());
-            // Territory taken by a state's forces is regained; by anyone else, overtaken.
-            if a.sub_event_type == "Non-state actor overtakes territory" && source.is_some_and(|s| matches!(s, "GOV" | "MIL" | "COP")) {
-                a.sub_event_type = "Government regains territory".into();
+            let names = |actor: &Option<dyad_core::Actor>, words: &[&str]| {
+                actor.as_ref().is_some_and(|t| {
+                    let text = t.text.to_lowercase();
+                    words.iter().any(|w| text.contains(w))
+                })
+            };
+            // Territory taken by a state's forces is regained; by anyone else, overtaken. With no
+            // taker named, territory taken from rebels is regained.
+            if a.sub_event_type == "Non-state actor overtakes territory" {
+                let non_state = |actor: &Option<dyad_core::Actor>, sector: Option<&str>| {
+                    sector.is_some_and(|s| matches!(s, "REB" | "INS" | "UAF")) || names(actor, NON_STATE_WORDS)
+                };
+                let state = if e.source.is_some() {
+                    !non_state(&e.source, source) && (source.is_some_and(|s| matches!(s, "GOV" | "MIL" | "COP")) || names(&e.source, STATE_WORDS))
+                } else {
+                    non_state(&e.target, target)
+                };
+                if state {
+                    a.sub_event_type = "Government regains territory".into();
+                }
             }
-            // Violence by state forces against people protesting is excessive force against protesters.
-            let against_protesters = e.target.as_ref().is_some_and(|t| {
-                let words = t.text.to_lowercase();
-                PROTESTERS.iter().any(|p| words.contains(p))
-            });
+            let protesters = names(&e.target, PROTESTERS) || names(&e.source, PROTESTERS);
             let state_force = source.is_some_and(|s| matches!(s, "COP" | "MIL" | "GOV"));
-            if against_protesters && state_force && matches!(e.cameo_root.as_str(), "18" | "19" | "20") {
-                *a = Acled { event_type: "Protests".into(), sub_event_type: "Excessive force against protesters".into() };
+            match e.cameo_root.as_str() {
+                // A fight between protesters and anyone is a violent demonstration: ACLED codes the
+                // demonstrators' violence, whoever started it.
+                "19" if protesters => *a = Acled { event_type: "Riots".into(), sub_event_type: "Violent demonstration".into() },
+                // One-sided violence by state forces against people protesting is excessive force.
+                "18" | "20" if state_force && names(&e.target, PROTESTERS) => {
+                    *a = Acled { event_type: "Protests".into(), sub_event_type: "Excessive force against protesters".into() }
+                }
+                _ => {}
             }
-            match (a.sub_event_type.as_str(), target) {
-                ("Attack", Some(s)) if ARMED.contains(&s) => *a = Acled { event_type: "Battles".into(), sub_event_type: "Armed clash".into() },
-                ("Armed clash", Some(s)) if !ARMED.contains(&s) => {
+            // A target that can fight back makes a battle; one that plainly cannot makes an attack on
+            // civilians. A target of unknown or governmental sector keeps the code's own reading.
+            let armed_target = target.is_some_and(|s| ARMED.contains(&s)) || attacks_armed(cx, &sentence, e);
+            let civilian_target = target.is_some_and(|s| !ARMED.contains(&s) && s != "GOV") && !armed_target;
+            match a.sub_event_type.as_str() {
+                "Attack" if armed_target => *a = Acled { event_type: "Battles".into(), sub_event_type: "Armed clash".into() },
+                "Armed clash" if civilian_target => {
                     *a = Acled { event_type: "Violence against civilians".into(), sub_event_type: "Attack".into() }
                 }
                 _ => {}

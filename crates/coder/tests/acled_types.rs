@@ -1,0 +1,97 @@
+//! ACLED sub-event types of short reports of our own: the type of the report's main event (the
+//! highest-confidence event with an ACLED type, the earliest on a tie).
+
+use dyad_coder::Coder;
+use dyad_core::Document;
+
+fn main_type(text: &str) -> Option<String> {
+    let doc = Document { id: "t".into(), text: text.into(), date: Some("2026-02-03".into()), ..Document::default() };
+    let events = Coder::default().code(&doc).expect("codes").events;
+    let mut best: Option<(f32, String)> = None;
+    for e in events.into_iter().map(|c| c.event) {
+        if let Some(a) = e.acled {
+            if best.as_ref().is_none_or(|(c, _)| e.confidence > *c) {
+                best = Some((e.confidence, a.sub_event_type));
+            }
+        }
+    }
+    best.map(|(_, t)| t)
+}
+
+fn assert_type(text: &str, want: &str) {
+    assert_eq!(main_type(text).as_deref(), Some(want), "{text}");
+}
+
+#[test]
+fn seized_found_defused_or_intercepted_weapons_are_disrupted() {
+    assert_type("Kenyan police seized twelve rifles and 500 rounds of ammunition in Garissa on Monday.", "Disrupted weapons use");
+    assert_type("Two explosive devices were found near a bus station in Kaduna on Tuesday.", "Disrupted weapons use");
+    assert_type("Army engineers defused a roadside bomb outside Mosul on Sunday.", "Disrupted weapons use");
+    assert_type("Saudi air defences intercepted a ballistic missile fired at Jazan.", "Disrupted weapons use");
+}
+
+#[test]
+fn seizure_without_weapons_stays_property() {
+    assert_type("Soldiers looted shops and seized cattle in the market town of Bambari.", "Looting/property destruction");
+}
+
+#[test]
+fn a_new_base_or_post_is_headquarters_established() {
+    assert_type("Turkish troops set up a new military base near Tal Abyad on Friday.", "Headquarters or base established");
+    assert_type("The army has established two observation posts along the river.", "Headquarters or base established");
+}
+
+#[test]
+fn lethal_dispersal_of_a_protest_is_excessive_force() {
+    assert_type("Police violently dispersed a peaceful rally in Minsk, firing live ammunition into the crowd.", "Excessive force against protesters");
+    assert_type("Police fired tear gas to disperse students outside the ministry.", "Protest with intervention");
+}
+
+#[test]
+fn protesters_fighting_or_blocking_roads_make_a_violent_demonstration() {
+    assert_type("Protesters clashed with police in Lagos on Saturday.", "Violent demonstration");
+    assert_type("Truck drivers blocked the main highway into Nairobi to protest fuel prices.", "Violent demonstration");
+}
+
+#[test]
+fn the_thing_attacked_decides_clash_or_attack() {
+    assert_type("Rebel fighters attacked an army checkpoint near Goma on Wednesday.", "Armed clash");
+    assert_type("Militants attacked a convoy of government troops near Kidal.", "Armed clash");
+    assert_type("Gunmen attacked villagers in Zamfara State, killing ten people.", "Attack");
+}
+
+#[test]
+fn who_takes_a_place_decides_the_territory_type() {
+    assert_type("Rebel fighters seized the district capital of Mbala after two days of fighting.", "Non-state actor overtakes territory");
+    assert_type("Government troops recaptured three villages from the insurgents on Monday.", "Government regains territory");
+    assert_type("The army freed two villages from militants in the east of the province.", "Government regains territory");
+    assert_type("The insurgents took control of the border town after the army withdrew without resistance.", "Non-violent transfer of territory");
+}
+
+#[test]
+fn a_withdrawal_near_a_clash_leaves_the_clash() {
+    let doc = Document { id: "t".into(), text: "Clashes broke out between soldiers and rebels after the army withdrew from the hills.".into(), ..Document::default() };
+    let events = Coder::default().code(&doc).expect("codes").events;
+    let clash = events.iter().map(|c| &c.event).find(|e| e.cameo_root == "19").expect("a clash");
+    assert_eq!(clash.acled.as_ref().map(|a| a.sub_event_type.as_str()), Some("Armed clash"), "{events:#?}");
+}
+
+#[test]
+fn arrests_at_a_protest_are_an_intervention() {
+    assert_type("Police detained dozens of students during a protest against tuition fees in Santiago.", "Protest with intervention");
+    assert_type("Police arrested two men suspected of robbing a bank in Santiago.", "Arrests");
+}
+
+#[test]
+fn troops_deployed_change_the_group_activity_but_based_is_no_base() {
+    assert_type("Chad deployed troops to its northern border with Libya on Monday.", "Change to group/activity");
+    let drill = main_type("The navy held a military exercise based on new war plans.");
+    assert_ne!(drill.as_deref(), Some("Headquarters or base established"));
+}
+
+#[test]
+fn releases_exchanges_truces_and_surrenders_are_agreements() {
+    assert_type("Rebels and the army exchanged forty prisoners near Kindu on Friday.", "Agreement");
+    assert_type("Two hundred militia fighters surrendered to the army in Ituri province.", "Agreement");
+    assert_type("Rebel units retreated from the hills above Kindu on Friday.", "Non-violent transfer of territory");
+}
