@@ -17,7 +17,8 @@ mod sources;
 use dyad_codes::Tables;
 use dyad_core::{Confirmation, Document, Event, Evidence, Location, Plover, Span};
 use dyad_lexicon::{Lexicon, Tokens, TriggerPos};
-use dyad_mentions::{MentionKind, Mentions};
+use dyad_mentions::Mentions;
+use dyad_places::Places;
 use dyad_text::Analyzed;
 use serde::Serialize;
 
@@ -53,7 +54,7 @@ pub struct Coded {
 }
 
 /// Codes every event in a document.
-pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &Lexicon, tables: &Tables) -> Vec<Coded> {
+pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &Places, lexicon: &Lexicon, tables: &Tables) -> Vec<Coded> {
     let cx = Tokens { text: &doc.text, tokens: &analyzed.tokens, lemmas: &lexicon.lemmas };
     // Cues and attributions are read once per sentence, before any event is coded, because an outlet
     // chain stated late in a story ("officials told NBC News") applies to its earlier sentences.
@@ -117,8 +118,8 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
             }
             let trigger_span = Span::new(cx.tokens[trigger.start].span.start, cx.tokens[trigger.end - 1].span.end);
             previous = Some((trigger.range(), out.len(), t.cameo.clone()));
-            let location = location_in(&cx, mentions, clause.clone(), trigger.end).or_else(|| home_location(lexicon, mentions));
-            let date = date_of(mentions, range.clone(), trigger.range()).map(|d| (d, "day")).or_else(|| doc.date.clone().map(|d| (d, "publication")));
+            let location = location_in(places, mentions, clause.clone(), trigger.range()).or_else(|| home_location(lexicon, mentions));
+            let date = date_of(mentions, range.clone(), trigger.range()).or_else(|| doc.date.clone().map(|d| (d, "publication")));
             for (source, target) in pairs {
                 let source = source.map(|i| mentions.actors[i].actor.clone());
                 let target = target.map(|i| mentions.actors[i].actor.clone());
@@ -206,28 +207,37 @@ fn confidence(has_source: bool, has_target: bool, cameo: &str, pos: TriggerPos, 
     (c * 100.0_f32).round() / 100.0
 }
 
-/// A first location: a country or capital named after a locative preposition in the trigger's clause.
-fn location_in(cx: &Tokens, mentions: &Mentions, clause: std::ops::Range<usize>, after: usize) -> Option<Location> {
-    const LOCATIVE: &[&str] = &["in", "inside", "into", "across", "near", "at", "within", "throughout"];
-    mentions.within(clause).map(|(_, m)| m).find(|m| {
-        m.kind == MentionKind::Country
-            && m.tokens.start >= after.saturating_sub(8)
-            && m.tokens.start > 0
-            && LOCATIVE.contains(&cx.tokens[m.tokens.start - 1].folded.as_str())
-    })
-    .map(|m| Location { name: m.actor.text.clone(), country: m.actor.country.clone(), lat: None, lon: None, precision: "country".into(), country_from: None })
+/// Where the event happened: a place after a locative preposition in the trigger's clause ("in Culiacan",
+/// "near the town of Apatzingan"), else the dateline's place when it lies in the document's country
+/// (a report filed from abroad says nothing of where its events happened).
+fn location_in(places: &Places, mentions: &Mentions, clause: std::ops::Range<usize>, trigger: std::ops::Range<usize>) -> Option<Location> {
+    if let Some(m) = places.event_place(clause, trigger) {
+        return Some(m.location());
+    }
+    let dateline = places.dateline()?;
+    let home = mentions.home_country.as_deref();
+    home.is_none_or(|h| h == dateline.place.country).then(|| dateline.location())
 }
 
-/// The date named nearest the trigger in its sentence, if any.
-fn date_of(mentions: &Mentions, sentence: std::ops::Range<usize>, trigger: std::ops::Range<usize>) -> Option<String> {
+/// The date named nearest the trigger in its sentence, with its precision, if any.
+fn date_of(mentions: &Mentions, sentence: std::ops::Range<usize>, trigger: std::ops::Range<usize>) -> Option<(String, &'static str)> {
     let distance = |r: &std::ops::Range<usize>| if r.start >= trigger.end { r.start - trigger.end } else { trigger.start.saturating_sub(r.end) };
     let first = mentions.times.partition_point(|t| t.tokens.start < sentence.start);
-    mentions.times[first..].iter().take_while(|t| t.tokens.end <= sentence.end).min_by_key(|t| distance(&t.tokens)).map(|t| t.date.clone())
+    mentions.times[first..].iter().take_while(|t| t.tokens.end <= sentence.end).min_by_key(|t| distance(&t.tokens)).map(|t| (t.date.clone(), t.precision))
 }
 
 /// When the event's own words name no place, the document's main country, as a country-precision guess.
 fn home_location(lexicon: &Lexicon, mentions: &Mentions) -> Option<Location> {
     let iso3 = mentions.home_country.as_ref()?;
+    let country = dyad_places::Gazetteer::get().country(iso3);
     let name = lexicon.country(iso3).map_or(iso3.clone(), |c| c.name.clone());
-    Some(Location { name, country: Some(iso3.clone()), lat: None, lon: None, precision: "country".into(), country_from: Some("document".into()) })
+    Some(Location {
+        name,
+        country: Some(iso3.clone()),
+        admin1: None,
+        lat: country.as_ref().map(|c| c.lat),
+        lon: country.as_ref().map(|c| c.lon),
+        precision: "country".into(),
+        country_from: Some("document".into()),
+    })
 }
