@@ -118,6 +118,8 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
         let mut i = sentence.tokens.start;
         while i < sentence.tokens.end {
             match longest_name(g, tokens, i, sentence.tokens.end) {
+                // "SAN LUIS DE LA REINA" is not San Luis: skip the whole longer name.
+                Some((end, _, _)) if continued(analyzed, w, end).is_some() => i = continued(analyzed, w, end).unwrap_or(end),
                 Some((end, key, ids)) if acceptable(analyzed, mentions, w, i..end, &key, sentence.tokens.start) => {
                     candidates.push(Candidate { tokens: i..end, sentence: s, key, ids });
                     i = end;
@@ -127,11 +129,21 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
         }
     }
     let dateline_end = dateline_end(tokens, analyzed);
-    let context = Context::new(g, mentions, &candidates, dateline_end);
+    let mut context = Context::new(g, mentions, &candidates, dateline_end);
+    // The dateline's place, resolved first, puts its country in the context of every other name.
+    if let Some(first) = candidates.first().filter(|c| dateline_end.is_some() && c.tokens.start == 0) {
+        let (place, _) = resolve(g, w, tokens, &candidates, 0, &context, &[], Role::Dateline);
+        context.dateline_country.get_or_insert(place.country.clone());
+        if first.ids.len() > 1 || place.kind != PlaceKind::Country {
+            context.add(&place.country, 3);
+        }
+    }
     let mut out = Places::default();
     for (k, c) in candidates.iter().enumerate() {
         let role = if dateline_end.is_some() && c.tokens.start == 0 {
             Role::Dateline
+        } else if dateline_end.is_some_and(|end| c.tokens.start < end) {
+            Role::Other
         } else if locative(tokens, w, mentions, c.tokens.start) {
             Role::Locative
         } else if mentions.actors.iter().any(|m| m.tokens.start < c.tokens.end && c.tokens.start < m.tokens.end) {
@@ -140,6 +152,11 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
             Role::Other
         };
         let (place, reason) = resolve(g, w, tokens, &candidates, k, &context, &out.mentions, role);
+        // In ALL-CAPS text every word is capitalised: a name nothing supports is more likely a common word.
+        let supported = role != Role::Other || place.kind != PlaceKind::City || matches!(reason, "containment" | "division word" | "earlier mention");
+        if analyzed.all_caps && !supported {
+            continue;
+        }
         let admin1 = g.division_of(&place).map(|d| d.name);
         if role == Role::Dateline {
             out.dateline = Some(out.mentions.len());
@@ -173,6 +190,24 @@ fn longest_name(g: &Gazetteer, tokens: &[Token], i: usize, end: usize) -> Option
     best
 }
 
+/// Where a name goes on past a gazetteer match at `end` ("San Luis" + "de la Reina"): a particle and a
+/// capitalised word (any word in ALL-CAPS text), repeated.
+fn continued(analyzed: &Analyzed, w: &words::Words, end: usize) -> Option<usize> {
+    let tokens = &analyzed.tokens;
+    let word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == Kind::Word && (analyzed.all_caps || t.is_capitalized()));
+    let mut at = end;
+    loop {
+        let next = (1..=2).find(|&len| {
+            let particle: Vec<&str> = (at..at + len).map(|k| tokens.get(k).map_or("", |t| t.folded.as_str())).collect();
+            w.particle.contains(&particle.join(" ")) && word(at + len)
+        });
+        match next {
+            Some(len) => at += len + 1,
+            None => return (at > end).then_some(at),
+        }
+    }
+}
+
 /// Whether a matched name is taken as a place: not a common word, not part of a person's or
 /// organisation's name, and capitalised in mixed-case text.
 fn acceptable(analyzed: &Analyzed, mentions: &Mentions, w: &words::Words, range: Range<usize>, key: &str, sentence_start: usize) -> bool {
@@ -183,6 +218,9 @@ fn acceptable(analyzed: &Analyzed, mentions: &Mentions, w: &words::Words, range:
         return false;
     }
     if single && (w.descriptor.contains(key) || w.locative.contains(key)) {
+        return false;
+    }
+    if mentions.times.iter().any(|t| t.tokens.start < range.end && range.start < t.tokens.end) {
         return false;
     }
     let locative = locative(tokens, w, mentions, range.start);

@@ -10,6 +10,7 @@ pub(crate) struct Words {
     pub locative: HashSet<String>,
     pub descriptor: HashSet<String>,
     pub division: HashSet<String>,
+    pub particle: HashSet<String>,
     /// Phrases for a capital city, as folded tokens, longest first.
     pub capital: Vec<Vec<String>>,
     pub stoplist: HashSet<String>,
@@ -21,13 +22,14 @@ pub(crate) fn get() -> &'static Words {
 }
 
 fn parse(context: &str, stoplist: &str) -> Result<Words, dyad_core::tsv::TsvError> {
-    let mut w = Words { locative: HashSet::new(), descriptor: HashSet::new(), division: HashSet::new(), capital: Vec::new(), stoplist: HashSet::new() };
+    let mut w = Words { locative: HashSet::new(), descriptor: HashSet::new(), division: HashSet::new(), particle: HashSet::new(), capital: Vec::new(), stoplist: HashSet::new() };
     for (line, cells) in dyad_core::tsv::rows(("data/places/context.tsv", context), &["kind", "words"])? {
         let folded: Vec<String> = dyad_text::tokenize(cells[1]).into_iter().map(|t| t.folded).collect();
         match cells[0] {
             "locative" => w.locative.insert(folded.join(" ")),
             "descriptor" => w.descriptor.insert(folded.join(" ")),
             "division" => w.division.insert(folded.join(" ")),
+            "particle" => w.particle.insert(folded.join(" ")),
             "capital" => {
                 w.capital.push(folded);
                 true
