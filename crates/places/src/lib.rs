@@ -152,9 +152,12 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
             Role::Other
         };
         let (place, reason) = resolve(g, w, tokens, &candidates, k, &context, &out.mentions, role);
-        // In ALL-CAPS text every word is capitalised: a name nothing supports is more likely a common word.
-        let supported = role != Role::Other || place.kind != PlaceKind::City || matches!(reason, "containment" | "division word" | "earlier mention");
-        if analyzed.all_caps && !supported {
+        // A small place in a country the document never mentions is more likely a common word or another
+        // place of the name that the gazetteer lacks; in ALL-CAPS text, where every word is capitalised,
+        // so is a town, and a name in no locative or dateline role at all.
+        let backed = matches!(reason, "containment" | "division word" | "earlier mention" | "dateline") || context.weight(&place.country) > 0.0;
+        let floor = if analyzed.all_caps { 100_000 } else { 15_000 };
+        if place.kind == PlaceKind::City && !backed && (place.population < floor || (analyzed.all_caps && role == Role::Other)) {
             continue;
         }
         let admin1 = g.division_of(&place).map(|d| d.name);
@@ -295,9 +298,9 @@ impl Context {
             }
         }
         for c in candidates {
-            // Names with one reading (country and division names mostly) settle the context.
-            let places: Vec<Place> = c.ids.iter().take(3).map(|&id| g.place(id)).collect();
-            if let Some(p) = places.first().filter(|p| p.kind != PlaceKind::City && places.iter().all(|q| q.kind == PlaceKind::City || q.id == p.id)) {
+            // Country names, and division names with no other reading, settle the context.
+            let places: Vec<Place> = c.ids.iter().take(1).map(|&id| g.place(id)).collect();
+            if let Some(p) = places.first().filter(|p| p.kind == PlaceKind::Country || (p.kind == PlaceKind::Admin1 && c.ids.len() == 1)) {
                 if p.kind == PlaceKind::Admin1 {
                     cx.divisions.push(p.id);
                 }
@@ -382,6 +385,10 @@ fn resolve(g: &Gazetteer, w: &words::Words, tokens: &[Token], candidates: &[Cand
             score += 10.0;
             reason = "containment";
         }
+        // Names listed together ("in San Ramon, Mejicanos and Cuscatancingo") are mostly in one country.
+        if !contained && neighbours.iter().any(|o| o.ids.len() == 1 && g.place(o.ids[0]).country == p.country) {
+            score += 3.0;
+        }
         if earlier.iter().any(|m| m.place.id == p.id && candidates.iter().any(|o| o.tokens == m.tokens && o.key == c.key)) {
             score += 20.0;
             reason = "earlier mention";
@@ -398,8 +405,10 @@ fn resolve(g: &Gazetteer, w: &words::Words, tokens: &[Token], candidates: &[Cand
 /// or the document's country. Not when a name follows ("the capital Kabul", "the capital of Peru").
 fn capitals(g: &Gazetteer, w: &words::Words, analyzed: &Analyzed, mentions: &Mentions, cx: &Context, out: &mut Places) {
     let tokens = &analyzed.tokens;
-    let dateline_capital = out.dateline().filter(|d| d.place.capital).cloned();
-    let country = cx.dateline_country.clone().or_else(|| out.dateline().map(|d| d.place.country.clone())).or_else(|| cx.home.clone());
+    // A report filed from abroad ("HAVANA ... the capital") speaks of its own country's capital.
+    let foreign = |c: &String| cx.home.as_ref().is_some_and(|h| h != c);
+    let dateline_capital = out.dateline().filter(|d| d.place.capital && !foreign(&d.place.country)).cloned();
+    let country = cx.home.clone().or_else(|| cx.dateline_country.clone());
     let Some(place) = dateline_capital.map(|d| d.place).or_else(|| country.and_then(|c| g.capital(&c))) else { return };
     for (s, sentence) in analyzed.sentences.iter().enumerate() {
         for i in sentence.tokens.clone() {
