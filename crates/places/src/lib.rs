@@ -156,8 +156,16 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
         // place of the name that the gazetteer lacks; in ALL-CAPS text, where every word is capitalised,
         // so is a town, and a name in no locative or dateline role at all.
         let backed = matches!(reason, "containment" | "division word" | "earlier mention" | "dateline") || context.weight(&place.country) > 0.0;
-        let floor = if analyzed.all_caps { 100_000 } else { 15_000 };
-        if place.kind == PlaceKind::City && !backed && (place.population < floor || (analyzed.all_caps && role == Role::Other)) {
+        // Alternate names include common words ("Part" for Perth), so in ALL-CAPS text only a place's own
+        // name counts without such backing.
+        let own_name = dyad_text::tokenize(&place.name).into_iter().map(|t| t.folded).collect::<Vec<_>>().join(" ") == c.key;
+        let floor = match (analyzed.all_caps, own_name) {
+            (false, _) => 15_000,
+            (true, true) => 100_000,
+            (true, false) => u64::MAX,
+        };
+        let weak = place.population < floor || (analyzed.all_caps && (role == Role::Other || place.kind == PlaceKind::Admin1));
+        if place.kind != PlaceKind::Country && !backed && weak {
             continue;
         }
         let admin1 = g.division_of(&place).map(|d| d.name);
