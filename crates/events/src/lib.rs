@@ -118,7 +118,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
             }
             let trigger_span = Span::new(cx.tokens[trigger.start].span.start, cx.tokens[trigger.end - 1].span.end);
             previous = Some((trigger.range(), out.len(), t.cameo.clone()));
-            let location = location_in(places, mentions, clause.clone(), trigger.range()).or_else(|| home_location(lexicon, mentions));
+            let location = location_in(places, clause.clone(), trigger.range()).or_else(|| home_location(lexicon, mentions, places));
             let date = date_of(mentions, range.clone(), trigger.range()).or_else(|| doc.date.clone().map(|d| (d, "publication")));
             for (source, target) in pairs {
                 let source = source.map(|i| mentions.actors[i].actor.clone());
@@ -208,15 +208,9 @@ fn confidence(has_source: bool, has_target: bool, cameo: &str, pos: TriggerPos, 
 }
 
 /// Where the event happened: a place after a locative preposition in the trigger's clause ("in Culiacan",
-/// "near the town of Apatzingan"), else the dateline's place when it lies in the document's country
-/// (a report filed from abroad says nothing of where its events happened).
-fn location_in(places: &Places, mentions: &Mentions, clause: std::ops::Range<usize>, trigger: std::ops::Range<usize>) -> Option<Location> {
-    if let Some(m) = places.event_place(clause, trigger) {
-        return Some(m.location());
-    }
-    let dateline = places.dateline()?;
-    let home = mentions.home_country.as_deref();
-    home.is_none_or(|h| h == dateline.place.country).then(|| dateline.location())
+/// "near the town of Apatzingan").
+fn location_in(places: &Places, clause: std::ops::Range<usize>, trigger: std::ops::Range<usize>) -> Option<Location> {
+    places.event_place(clause, trigger).map(|m| m.location())
 }
 
 /// The date named nearest the trigger in its sentence, with its precision, if any.
@@ -226,13 +220,17 @@ fn date_of(mentions: &Mentions, sentence: std::ops::Range<usize>, trigger: std::
     mentions.times[first..].iter().take_while(|t| t.tokens.end <= sentence.end).min_by_key(|t| distance(&t.tokens)).map(|t| (t.date.clone(), t.precision))
 }
 
-/// When the event's own words name no place, the document's main country, as a country-precision guess.
-fn home_location(lexicon: &Lexicon, mentions: &Mentions) -> Option<Location> {
-    let iso3 = mentions.home_country.as_ref()?;
-    let country = dyad_places::Gazetteer::get().country(iso3);
-    let name = lexicon.country(iso3).map_or(iso3.clone(), |c| c.name.clone());
+/// When the event's own words name no place: the dateline's place if it lies in the document's country
+/// (a report filed from abroad says nothing of where its events happened), else that country at
+/// country precision. `country_from` says which.
+fn home_location(lexicon: &Lexicon, mentions: &Mentions, places: &Places) -> Option<Location> {
+    let iso3 = places.document_country(mentions.home_country.as_deref())?;
+    if let Some(dateline) = places.dateline().filter(|d| d.place.country == iso3) {
+        return Some(Location { country_from: Some("dateline".into()), ..dateline.location() });
+    }
+    let country = dyad_places::Gazetteer::get().country(&iso3);
     Some(Location {
-        name,
+        name: lexicon.country(&iso3).map_or_else(|| country.as_ref().map_or(iso3.clone(), |c| c.name.clone()), |c| c.name.clone()),
         country: Some(iso3.clone()),
         admin1: None,
         lat: country.as_ref().map(|c| c.lat),
