@@ -119,7 +119,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
             let trigger_span = Span::new(cx.tokens[trigger.start].span.start, cx.tokens[trigger.end - 1].span.end);
             previous = Some((trigger.range(), out.len(), t.cameo.clone()));
             let location = location_in(places, clause.clone(), trigger.range()).or_else(|| home_location(lexicon, mentions, places));
-            let date = date_of(mentions, range.clone(), trigger.range()).or_else(|| doc.date.clone().map(|d| (d, "publication")));
+            let date = date_of(mentions, range.clone(), clause.clone(), trigger.range()).or_else(|| doc.date.clone().map(|d| (d, "publication")));
             for (source, target) in pairs {
                 let source = source.map(|i| mentions.actors[i].actor.clone());
                 let target = target.map(|i| mentions.actors[i].actor.clone());
@@ -213,11 +213,17 @@ fn location_in(places: &Places, clause: std::ops::Range<usize>, trigger: std::op
     places.event_place(clause, trigger).map(|m| m.location())
 }
 
-/// The date named nearest the trigger in its sentence, with its precision, if any.
-fn date_of(mentions: &Mentions, sentence: std::ops::Range<usize>, trigger: std::ops::Range<usize>) -> Option<(String, &'static str)> {
+/// The date named nearest the trigger in its sentence, with its precision, if any. A day beats a
+/// vaguer span ("in recent days", "last month"), which counts only in the trigger's own clause.
+fn date_of(mentions: &Mentions, sentence: std::ops::Range<usize>, clause: std::ops::Range<usize>, trigger: std::ops::Range<usize>) -> Option<(String, &'static str)> {
     let distance = |r: &std::ops::Range<usize>| if r.start >= trigger.end { r.start - trigger.end } else { trigger.start.saturating_sub(r.end) };
     let first = mentions.times.partition_point(|t| t.tokens.start < sentence.start);
-    mentions.times[first..].iter().take_while(|t| t.tokens.end <= sentence.end).min_by_key(|t| distance(&t.tokens)).map(|t| (t.date.clone(), t.precision))
+    mentions.times[first..]
+        .iter()
+        .take_while(|t| t.tokens.end <= sentence.end)
+        .filter(|t| t.precision == "day" || (t.tokens.start >= clause.start && t.tokens.end <= clause.end))
+        .min_by_key(|t| (t.precision != "day", distance(&t.tokens)))
+        .map(|t| (t.date.clone(), t.precision))
 }
 
 /// When the event's own words name no place: the dateline's place if it lies in the document's country

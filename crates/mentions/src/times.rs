@@ -158,12 +158,16 @@ fn scan(cx: &Tokens, today: Option<i64>) -> Vec<(Range<usize>, i64, &'static str
                     found = Some((end, days, "day", year.is_some()));
                 }
             } else if let (Some(t), true) = (today, matches!(word(i.wrapping_sub(1)), "in" | "since" | "during" | "early" | "late" | "mid")) {
-                // "in March": the nearest such month, on its first day.
-                if w.len() > 3 || w == "may" {
+                // "in March" (the nearest such month), "in August 1988": the month's first day.
+                let year = number(cx, i + 1).filter(|y| (1900..2100).contains(y));
+                if let Some(y) = year {
+                    found = Some((i + 2, days_from_civil(y as i64, m, 1), "month", true));
+                } else if w.len() > 3 || w == "may" {
                     found = Some((i + 1, first_of_month(nearest(m, 1, t), 0), "month", false));
                 }
             }
-        } else if let Some(t) = today {
+        } else if let (Some(t), false) = (today, word(i.wrapping_sub(1)) == "since") {
+            // "since last year" is a span up to now, not a date.
             found = relative(&word, i, t).map(|(end, days, precision)| (end, days, precision, false));
         }
         match found {
@@ -277,6 +281,8 @@ mod tests {
         assert_eq!(one("Rebels attacked last month."), want("2026-02-01", "month"));
         assert_eq!(one("Rebels attacked last year."), want("2025-01-01", "year"));
         assert_eq!(one("Rebels attacked in January."), want("2026-01-01", "month"));
+        assert_eq!(one("Rebels attacked in August 1988."), want("1988-08-01", "month"));
+        assert_eq!(one("Attacks have grown since last year."), None);
         assert_eq!(one("Attacks grew in recent months."), want("2026-03-05", "recent"));
         assert_eq!(one("Rebels attacked the village."), None);
     }
