@@ -135,14 +135,25 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
     let g = Gazetteer::get();
     let w = words::get();
     let tokens = &analyzed.tokens;
+    // Capitalisation says nothing in ALL-CAPS text, nor in an ALL-CAPS sentence of a mixed-case one.
+    let caps: Vec<bool> = analyzed
+        .sentences
+        .iter()
+        .map(|s| {
+            let words = tokens[s.tokens.clone()].iter().filter(|t| t.kind == Kind::Word);
+            let (upper, all) = words.fold((0, 0), |(u, a), t| (u + usize::from(t.case == dyad_text::Case::Upper), a + 1));
+            analyzed.all_caps || (all >= 4 && upper * 5 >= all * 4)
+        })
+        .collect();
     let mut candidates = Vec::new();
     for (s, sentence) in analyzed.sentences.iter().enumerate() {
+        let all_caps = caps[s];
         let mut i = sentence.tokens.start;
         while i < sentence.tokens.end {
             match longest_name(g, tokens, i, sentence.tokens.end) {
                 // "SAN LUIS DE LA REINA" is not San Luis: skip the whole longer name.
-                Some((end, _, _)) if continued(analyzed, w, end).is_some() => i = continued(analyzed, w, end).unwrap_or(end),
-                Some((end, key, ids)) if acceptable(analyzed, mentions, w, i..end, &key, sentence.tokens.start) => {
+                Some((end, _, _)) if continued(tokens, all_caps, w, end).is_some() => i = continued(tokens, all_caps, w, end).unwrap_or(end),
+                Some((end, key, ids)) if acceptable(tokens, all_caps, mentions, w, i..end, &key, sentence.tokens.start) => {
                     candidates.push(Candidate { tokens: i..end, sentence: s, key, ids });
                     i = end;
                 }
@@ -181,12 +192,13 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
         // Alternate names include common words ("Part" for Perth), so in ALL-CAPS text only a place's own
         // name counts without such backing.
         let own_name = dyad_text::tokenize(&place.name).into_iter().map(|t| t.folded).collect::<Vec<_>>().join(" ") == c.key;
-        let floor = match (analyzed.all_caps, own_name) {
+        let all_caps = caps[c.sentence];
+        let floor = match (all_caps, own_name) {
             (false, _) => 15_000,
             (true, true) => 100_000,
             (true, false) => u64::MAX,
         };
-        let weak = place.population < floor || (analyzed.all_caps && (role == Role::Other || place.kind == PlaceKind::Admin1));
+        let weak = place.population < floor || (all_caps && (role == Role::Other || place.kind == PlaceKind::Admin1));
         if place.kind != PlaceKind::Country && !backed && weak {
             continue;
         }
@@ -225,9 +237,8 @@ fn longest_name(g: &Gazetteer, tokens: &[Token], i: usize, end: usize) -> Option
 
 /// Where a name goes on past a gazetteer match at `end` ("San Luis" + "de la Reina"): a particle and a
 /// capitalised word (any word in ALL-CAPS text), repeated.
-fn continued(analyzed: &Analyzed, w: &words::Words, end: usize) -> Option<usize> {
-    let tokens = &analyzed.tokens;
-    let word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == Kind::Word && (analyzed.all_caps || t.is_capitalized()));
+fn continued(tokens: &[Token], all_caps: bool, w: &words::Words, end: usize) -> Option<usize> {
+    let word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == Kind::Word && (all_caps || t.is_capitalized()));
     let mut at = end;
     loop {
         let next = (1..=2).find(|&len| {
@@ -243,11 +254,10 @@ fn continued(analyzed: &Analyzed, w: &words::Words, end: usize) -> Option<usize>
 
 /// Whether a matched name is taken as a place: not a common word, not part of a person's or
 /// organisation's name, and capitalised in mixed-case text.
-fn acceptable(analyzed: &Analyzed, mentions: &Mentions, w: &words::Words, range: Range<usize>, key: &str, sentence_start: usize) -> bool {
-    let tokens = &analyzed.tokens;
+fn acceptable(tokens: &[Token], all_caps: bool, mentions: &Mentions, w: &words::Words, range: Range<usize>, key: &str, sentence_start: usize) -> bool {
     let first = &tokens[range.start];
     let single = range.len() == 1;
-    if !analyzed.all_caps && !first.is_capitalized() {
+    if !all_caps && !first.is_capitalized() {
         return false;
     }
     if single && (w.descriptor.contains(key) || w.locative.contains(key)) {
@@ -257,11 +267,11 @@ fn acceptable(analyzed: &Analyzed, mentions: &Mentions, w: &words::Words, range:
         return false;
     }
     let locative = locative(tokens, w, mentions, range.start);
-    if w.stoplist.contains(key) && (analyzed.all_caps || !locative) {
+    if w.stoplist.contains(key) && (all_caps || !locative) {
         return false;
     }
     // A capitalised first word of a sentence that the text also writes in lower case is a common word.
-    if single && !analyzed.all_caps && range.start == sentence_start && !locative && tokens.iter().any(|t| t.folded == first.folded && !t.is_capitalized()) {
+    if single && !all_caps && range.start == sentence_start && !locative && tokens.iter().any(|t| t.folded == first.folded && !t.is_capitalized()) {
         return false;
     }
     // Inside a named person, organisation, title or outlet ("President Lincoln", "Sinaloa cartel"), or the
@@ -412,7 +422,7 @@ fn resolve(g: &Gazetteer, w: &words::Words, tokens: &[Token], candidates: &[Cand
             contains(&q, p) || contains(p, &q)
         }));
         if contained {
-            score += 10.0;
+            score += 15.0;
             reason = "containment";
         }
         // Names listed together ("in San Ramon, Mejicanos and Cuscatancingo") are mostly in one country.
