@@ -220,11 +220,11 @@ fn longest_name(g: &Gazetteer, tokens: &[Token], i: usize, end: usize) -> Option
     }
     let mut key = String::new();
     let mut best = None;
-    for j in i..end.min(i + MAX_NAME_TOKENS) {
+    for (j, token) in tokens.iter().enumerate().take(end.min(i + MAX_NAME_TOKENS)).skip(i) {
         if j > i {
             key.push(' ');
         }
-        key.push_str(&tokens[j].folded);
+        key.push_str(&token.folded);
         let ids = g.lookup(&key);
         if !ids.is_empty() {
             best = Some((j + 1, key.clone(), ids));
