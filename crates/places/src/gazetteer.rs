@@ -2,7 +2,7 @@
 //! more), compiled into the binary as chunked gzip files built by `scripts/build_gazetteer.py`.
 //!
 //! Loading is lazy at two levels: the gazetteer is set up at first use (its chunk indexes, countries and
-//! divisions), and each chunk of 2,048 lines is inflated only when a lookup reaches it, so a short
+//! divisions), and each chunk (256 places, 512 names) is inflated only when a lookup reaches it, so a short
 //! document pays for the few chunks its names fall in, not for the 12 MB of the whole.
 
 use std::io::Read;
@@ -14,8 +14,8 @@ const PLACES_GZ: &[u8] = include_bytes!("../../../data/gazetteer/places.tsv.gz")
 const PLACES_IDX: &str = include_str!("../../../data/gazetteer/places.idx.tsv");
 const NAMES_GZ: &[u8] = include_bytes!("../../../data/gazetteer/names.tsv.gz");
 const NAMES_IDX: &str = include_str!("../../../data/gazetteer/names.idx.tsv");
-/// Lines per chunk, as written by the build script.
-const CHUNK: usize = 2048;
+/// Lines per chunk of the place file, as written by the build script (`PLACES_CHUNK`).
+const CHUNK: usize = 256;
 
 /// One chunked file: gzip members with their offsets and first keys, inflated on demand.
 struct Chunked {
