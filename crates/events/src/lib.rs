@@ -119,7 +119,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
             let trigger_span = Span::new(cx.tokens[trigger.start].span.start, cx.tokens[trigger.end - 1].span.end);
             previous = Some((trigger.range(), out.len(), t.cameo.clone()));
             let location = location_in(places, clause.clone(), trigger.range()).or_else(|| home_location(lexicon, mentions, places));
-            let date = date_of(mentions, range.clone(), clause.clone(), trigger.range()).or_else(|| doc.date.clone().map(|d| (d, "publication")));
+            let date = date_of(mentions, range.clone(), clause.clone(), trigger.range()).or_else(|| paragraph_date(&doc.text, analyzed, mentions, range.start)).or_else(|| publication_date(doc, mentions, places));
             for (source, target) in pairs {
                 let source = source.map(|i| mentions.actors[i].actor.clone());
                 let target = target.map(|i| mentions.actors[i].actor.clone());
@@ -224,6 +224,30 @@ fn date_of(mentions: &Mentions, sentence: std::ops::Range<usize>, clause: std::o
         .filter(|t| t.precision == "day" || (t.tokens.start >= clause.start && t.tokens.end <= clause.end))
         .min_by_key(|t| (t.precision != "day", distance(&t.tokens)))
         .map(|t| (t.date.clone(), t.precision))
+}
+
+/// The publication date, else the dateline's ("SAN SALVADOR, 3 JAN 90 --").
+fn publication_date(doc: &Document, mentions: &Mentions, places: &Places) -> Option<(String, &'static str)> {
+    let dateline = || mentions.times.first().filter(|t| places.dateline_end.is_some_and(|end| t.tokens.end <= end)).map(|t| t.date.clone());
+    doc.date.clone().or_else(dateline).map(|d| (d, "publication"))
+}
+
+/// A sentence that names no date continues the story of the day named last in its paragraph
+/// ("THE KIDNAPPING TOOK PLACE ON 30 DECEMBER ... THE TERRORISTS FORCED THE PEASANTS ...").
+fn paragraph_date(text: &str, analyzed: &Analyzed, mentions: &Mentions, sentence_start: usize) -> Option<(String, &'static str)> {
+    let this = analyzed.sentences.partition_point(|s| s.tokens.start < sentence_start);
+    let mut end = analyzed.sentences.get(this)?.span.start;
+    for s in analyzed.sentences[..this].iter().rev() {
+        if text[s.span.end..end].contains("\n\n") || text[s.span.end..end].contains("\n ") {
+            return None;
+        }
+        let first = mentions.times.partition_point(|t| t.tokens.start < s.tokens.start);
+        if let Some(t) = mentions.times[first..].iter().take_while(|t| t.tokens.end <= s.tokens.end).filter(|t| t.precision == "day").last() {
+            return Some((t.date.clone(), "day"));
+        }
+        end = s.span.start;
+    }
+    None
 }
 
 /// When the event's own words name no place: the dateline's place if it lies in the document's country

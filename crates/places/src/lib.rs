@@ -85,6 +85,8 @@ pub struct Places {
     pub mentions: Vec<PlaceMention>,
     /// Index into `mentions` of the dateline place.
     pub dateline: Option<usize>,
+    /// The token where the dateline ("SAN SALVADOR, 3 JAN 90 --") ends, when the text has one.
+    pub dateline_end: Option<usize>,
 }
 
 impl Places {
@@ -172,7 +174,7 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
             context.add(&place.country, 3);
         }
     }
-    let mut out = Places::default();
+    let mut out = Places { dateline_end, ..Places::default() };
     for (k, c) in candidates.iter().enumerate() {
         let role = if dateline_end.is_some() && c.tokens.start == 0 {
             Role::Dateline
