@@ -47,7 +47,7 @@ fn the_date_in_the_sentence_else_the_paragraphs_else_publication() {
     let events = code(text, None);
     let kidnapping = event(&events, "KIDNAPPING");
     assert_eq!((kidnapping.date.as_deref(), kidnapping.date_precision.as_deref()), (Some("1989-12-30"), Some("day")));
-    let second = events.iter().filter(|e| e.trigger.text == "KIDNAPPED").last().expect("a second kidnapping");
+    let second = events.iter().rfind(|e| e.trigger.text == "KIDNAPPED").expect("a second kidnapping");
     assert_eq!(second.date.as_deref(), Some("1989-12-30"));
     // A new paragraph with no date of its own: the dateline's date stands in for publication.
     let killed = event(&events, "KILLED");
