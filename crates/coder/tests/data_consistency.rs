@@ -9,6 +9,7 @@ use dyad_core::tsv::rows;
 
 const SECTORS: (&str, &str) = ("data/codes/sectors.tsv", include_str!("../../../data/codes/sectors.tsv"));
 const AGENTS: (&str, &str) = ("data/actors/agents.tsv", include_str!("../../../data/actors/agents.tsv"));
+const PEOPLE: (&str, &str) = ("data/actors/people.tsv", include_str!("../../../data/actors/people.tsv"));
 const COUNTRIES: (&str, &str) = ("data/actors/countries.tsv", include_str!("../../../data/actors/countries.tsv"));
 const TRIGGERS: (&str, &str) = ("data/events/triggers.tsv", include_str!("../../../data/events/triggers.tsv"));
 const ACLED_CONTEXT: (&str, &str) = ("data/events/acled_context.tsv", include_str!("../../../data/events/acled_context.tsv"));
@@ -29,6 +30,19 @@ fn every_agent_sector_and_country_is_known() {
     for (line, c) in rows(AGENTS, &["phrase", "kind", "sector", "country", "code"]).unwrap() {
         assert!(c[2].is_empty() || sectors.contains(c[2]), "data/actors/agents.tsv:{line}: unknown sector {}", c[2]);
         assert!(c[3].is_empty() || countries.contains(c[3]), "data/actors/agents.tsv:{line}: unknown country {}", c[3]);
+    }
+}
+
+#[test]
+fn every_person_sector_country_and_code_is_known() {
+    let sectors: HashSet<&str> = rows(SECTORS, &["code", "sources", "description"]).unwrap().into_iter().map(|(_, c)| c[0]).collect();
+    let countries: HashSet<&str> = rows(COUNTRIES, &["iso3", "kind", "phrase", "flags"]).unwrap().into_iter().map(|(_, c)| c[0]).collect();
+    for (line, c) in rows(PEOPLE, &["name", "country", "sector", "code", "from", "to", "role", "aliases"]).unwrap() {
+        let at = format!("data/actors/people.tsv:{line}");
+        assert!(c[2].is_empty() || sectors.contains(c[2]), "{at}: unknown sector {}", c[2]);
+        assert!(c[1].is_empty() || countries.contains(c[1]), "{at}: unknown country {}", c[1]);
+        assert!(c[3].len() % 3 == 0 && c[3].chars().all(|ch| ch.is_ascii_uppercase()), "{at}: {} is not a CAMEO actor code", c[3]);
+        assert!(c[5].is_empty() || c[4] <= c[5], "{at}: the office ends ({}) before it starts ({})", c[5], c[4]);
     }
 }
 

@@ -165,3 +165,62 @@ fn undated_events_take_the_publication_date() {
     let e = &with_root(&evs, "17")[0];
     assert_eq!((e.date.as_deref(), e.date_precision.as_deref()), (Some("2026-02-03"), Some("publication")));
 }
+
+fn code_on(text: &str, date: Option<&str>) -> Vec<Event> {
+    let doc = Document { id: "t".into(), text: text.into(), date: date.map(str::to_string), ..Document::default() };
+    Coder::default().code(&doc).expect("codes").events.into_iter().map(|c| c.event).collect()
+}
+
+#[test]
+fn known_people_take_the_office_they_held_on_the_report_date() {
+    let text = "Obama condemned the attack on the embassy.";
+    let source = |date| code_on(text, date).into_iter().find(|e| e.cameo_root == "11").and_then(|e| e.source).unwrap_or_else(|| panic!("no source on {date:?}"));
+    let in_office = source(Some("2012-05-01"));
+    assert_eq!((in_office.code.as_deref(), in_office.name.as_deref()), (Some("USAGOV"), Some("Barack Obama")));
+    // Years after his term he is a former official: CAMEO's elites, not the government.
+    assert_eq!(source(Some("2024-05-01")).code.as_deref(), Some("USAELI"));
+    // With no date, the latest office listed.
+    assert_eq!(source(None).code.as_deref(), Some("USAGOV"));
+}
+
+#[test]
+fn a_title_before_a_known_person_is_one_mention() {
+    let evs = code_on("President Vladimir Putin met Chinese officials in Moscow.", Some("2019-06-05"));
+    let meet = with_root(&evs, "04");
+    let src = meet.first().and_then(|e| e.source.as_ref()).unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!((src.text.as_str(), src.code.as_deref(), src.name.as_deref()), ("President Vladimir Putin", Some("RUSGOV"), Some("Vladimir Putin")));
+}
+
+#[test]
+fn a_named_group_before_an_agent_noun_is_the_group() {
+    let evs = code("Hezbollah guerrillas wounded two soldiers near the border.");
+    let attack = with_root(&evs, "19");
+    let src = attack.first().and_then(|e| e.source.as_ref()).unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!((src.text.as_str(), src.code.as_deref()), ("Hezbollah guerrillas", Some("LBNREBHEZ")));
+}
+
+#[test]
+fn agents_with_no_stated_country_are_the_home_countrys() {
+    let evs = code("Peruvian police clashed with protesters in Lima. The protesters blocked roads on Monday.");
+    let protest = evs.iter().find(|e| e.cameo_root == "14").unwrap_or_else(|| panic!("{evs:#?}"));
+    let src = protest.source.as_ref().unwrap();
+    assert_eq!((src.country.as_deref(), src.country_from.as_deref()), (Some("PER"), Some("document")));
+}
+
+#[test]
+fn announced_acts_are_plover_announcements() {
+    let plover = |text: &str| code(text).into_iter().map(|e| (e.plover.event_type.unwrap_or_default(), e.modality)).collect::<Vec<_>>();
+    assert!(plover("Israel will withdraw its troops from southern Lebanon next month.").contains(&("AGREE".into(), Modality::Planned)));
+    assert!(plover("Turkey plans to impose sanctions on Syria.").contains(&("THREATEN".into(), Modality::Planned)));
+    assert!(plover("Turkey imposed sanctions on Syria.").iter().all(|(t, m)| t != "THREATEN" && *m == Modality::Actual));
+}
+
+#[test]
+fn actors_sharing_a_role_make_one_event() {
+    let evs = code("Hungarian and Romanian officials signed a border agreement with Serbia and Croatia.");
+    let signed = with_root(&evs, "05");
+    assert_eq!(signed.len(), 1, "{evs:#?}");
+    let e = signed[0];
+    let co = |actors: &[dyad_core::Actor]| actors.iter().map(|a| a.country.clone().unwrap_or_default()).collect::<Vec<_>>();
+    assert_eq!((countries(e), co(&e.co_sources), co(&e.co_targets)), ((Some("HUN"), Some("SRB")), vec!["ROU".to_string()], vec!["HRV".to_string()]));
+}

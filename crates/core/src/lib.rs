@@ -160,6 +160,13 @@ pub struct Event {
     pub acled: Option<Acled>,
     pub source: Option<Actor>,
     pub target: Option<Actor>,
+    /// Further actors in the source role: "Hungarian and Romanian officials agreed" is one agreement
+    /// with two sources, not two events.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_sources: Vec<Actor>,
+    /// Further actors in the target role ("sanctions against Iran and Syria").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_targets: Vec<Actor>,
     pub modality: Modality,
     pub confirmation: Option<Confirmation>,
     pub attribution: Option<Attribution>,

@@ -21,6 +21,9 @@ const PROTESTERS: &[&str] = &["protest", "demonstrat", "rally", "marcher", "riot
 const ARMED: &[&str] = &["MIL", "COP", "REB", "UAF", "SPY", "INS"];
 
 pub(crate) fn classify(cx: &Tokens, lexicon: &Lexicon, tables: &Tables, sentence: Range<usize>, events: &mut [crate::Coded]) {
+    if events.is_empty() {
+        return;
+    }
     let context = lexicon.acled_context.find_all(cx, sentence);
     for c in events {
         let e: &mut Event = &mut c.event;

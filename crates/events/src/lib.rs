@@ -100,11 +100,10 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
             // Violence is news even when the text names no perpetrator ("a car bomb exploded"),
             // unless it is only background to the sentence ("after clashes there").
             let violent = matches!(code.root.as_str(), "18" | "19" | "20");
-            let pairs = if roles.pairs.is_empty() && violent && !subordinate { vec![(None, None)] } else { roles.pairs };
-            if pairs.is_empty() {
+            if roles.sources.is_empty() && roles.targets.is_empty() && !(violent && !subordinate) {
                 continue;
             }
-            let (mut modality, mut modality_cue) = modality::of(&cx, cues, trigger.range(), clause.clone());
+            let (mut modality, mut modality_cue) = modality::of(&cx, cues, trigger.range(), clause.clone(), code.root == "03");
             if let (Some(m), Some((previous_range, _, _))) = (governed, &previous) {
                 // "threatened ... to cut": the threat, not a cue word, makes the act possible.
                 (modality, modality_cue) = (m, Some(Span::new(cx.tokens[previous_range.start].span.start, cx.tokens[previous_range.end - 1].span.end)));
@@ -120,48 +119,50 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
             previous = Some((trigger.range(), out.len(), t.cameo.clone()));
             let location = location_in(places, clause.clone(), trigger.range()).or_else(|| home_location(lexicon, mentions, places));
             let date = date_of(mentions, range.clone(), clause.clone(), trigger.range()).or_else(|| paragraph_date(&doc.text, analyzed, mentions, range.start)).or_else(|| publication_date(doc, mentions, places));
-            for (source, target) in pairs {
-                let source = source.map(|i| mentions.actors[i].actor.clone());
-                let target = target.map(|i| mentions.actors[i].actor.clone());
-                if code.root == "01" && source.is_none() {
-                    continue;
-                }
-                let confidence = confidence(source.is_some(), target.is_some(), &t.cameo, t.pos, source.as_ref().and_then(|a| a.country.as_ref()).is_some(), subordinate);
-                let event = Event {
-                    doc_id: doc.id.clone(),
-                    cameo: code.code.clone(),
-                    cameo_root: code.root.clone(),
-                    cameo_name: code.name.clone(),
-                    quad_class: code.quad_class,
-                    goldstein: code.goldstein,
-                    plover: plover_of(code, modality),
-                    acled: None,
-                    source,
-                    target,
-                    modality,
-                    confirmation,
-                    attribution: attribution.map(|a| a.attribution.clone()),
-                    location: location.clone(),
-                    date: date.as_ref().map(|(d, _)| d.clone()),
-                    date_precision: date.as_ref().map(|(_, p)| p.to_string()),
-                    evidence: Evidence::of(sentence.span, &doc.text),
-                    trigger: Evidence::of(trigger_span, &doc.text),
-                    confidence,
-                };
-                // Events come in sentence order: a duplicate can only be among this sentence's events.
-                if out.iter().rev().take_while(|c| c.event.evidence.start == event.evidence.start).any(|c| same_event(&c.event, &event)) {
-                    continue;
-                }
-                let why = Why {
-                    pattern: t.pattern.clone(),
-                    source_rule: roles.source_rule,
-                    target_rule: roles.target_rule,
-                    modality_cue: modality_cue.map(|sp| Cited::of(&doc.text, sp)),
-                    attribution_cue: attribution.map(|a| Cited::of(&doc.text, a.cue)),
-                    confirmation_cue: confirmation_cue.map(|sp| Cited::of(&doc.text, sp)),
-                };
-                out.push(Coded { event, why });
+            let actors_of = |indices: &[usize]| indices.iter().map(|&i| mentions.actors[i].actor.clone()).collect::<Vec<_>>();
+            let (mut co_sources, mut co_targets) = (actors_of(&roles.sources), actors_of(&roles.targets));
+            let source = (!co_sources.is_empty()).then(|| co_sources.remove(0));
+            let target = (!co_targets.is_empty()).then(|| co_targets.remove(0));
+            if code.root == "01" && source.is_none() {
+                continue;
             }
+            let confidence = confidence(source.is_some(), target.is_some(), &t.cameo, t.pos, source.as_ref().and_then(|a| a.country.as_ref()).is_some(), subordinate);
+            let event = Event {
+                doc_id: doc.id.clone(),
+                cameo: code.code.clone(),
+                cameo_root: code.root.clone(),
+                cameo_name: code.name.clone(),
+                quad_class: code.quad_class,
+                goldstein: code.goldstein,
+                plover: plover_of(code, modality),
+                acled: None,
+                source,
+                target,
+                co_sources,
+                co_targets,
+                modality,
+                confirmation,
+                attribution: attribution.map(|a| a.attribution.clone()),
+                location: location.clone(),
+                date: date.as_ref().map(|(d, _)| d.clone()),
+                date_precision: date.as_ref().map(|(_, p)| p.to_string()),
+                evidence: Evidence::of(sentence.span, &doc.text),
+                trigger: Evidence::of(trigger_span, &doc.text),
+                confidence,
+            };
+            // Events come in sentence order: a duplicate can only be among this sentence's events.
+            if out.iter().rev().take_while(|c| c.event.evidence.start == event.evidence.start).any(|c| same_event(&c.event, &event)) {
+                continue;
+            }
+            let why = Why {
+                pattern: t.pattern.clone(),
+                source_rule: roles.source_rule,
+                target_rule: roles.target_rule,
+                modality_cue: modality_cue.map(|sp| Cited::of(&doc.text, sp)),
+                attribution_cue: attribution.map(|a| Cited::of(&doc.text, a.cue)),
+                confirmation_cue: confirmation_cue.map(|sp| Cited::of(&doc.text, sp)),
+            };
+            out.push(Coded { event, why });
         }
         acled::classify(&cx, lexicon, tables, range.clone(), &mut out[sentence_start..]);
         withheld.extend(sources::non_confirmations(&cx, cues, mentions, range));
@@ -170,12 +171,15 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
     out
 }
 
-/// PLOVER type and mode. PLOVER codes cooperation reported as intended or future (CONSULT, SUPPORT,
-/// COOPERATE, AID) as AGREE: the report is of a commitment, not of the act.
+/// PLOVER type and mode. PLOVER codes an act announced but not yet done as the announcement: a
+/// cooperative act (meeting, aid, withdrawal, concession) as AGREE, a coercive or violent one (strike,
+/// blockade, sanctions, deployment, protest) as THREATEN.
 pub(crate) fn plover_of(code: &dyad_codes::CameoCode, modality: dyad_core::Modality) -> Plover {
-    let intended = matches!(modality, dyad_core::Modality::Planned);
+    let announced = matches!(modality, dyad_core::Modality::Planned | dyad_core::Modality::Possible);
+    let as_announcement = |t: &str| Plover { event_type: Some(t.into()), mode: None };
     match code.plover_type.as_deref() {
-        Some("CONSULT" | "SUPPORT" | "COOPERATE" | "AID") if intended => Plover { event_type: Some("AGREE".into()), mode: None },
+        Some("CONSULT" | "SUPPORT" | "COOPERATE" | "AID" | "CONCEDE" | "RETREAT") if announced => as_announcement("AGREE"),
+        Some("ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE" | "PROTEST") if announced => as_announcement("THREATEN"),
         _ => Plover { event_type: code.plover_type.clone(), mode: code.plover_mode.clone() },
     }
 }

@@ -15,13 +15,18 @@ use dyad_lexicon::{Cue, CueKind, Match, Tokens};
 
 const NEGATION_REACH: usize = 3;
 
-pub(crate) fn of(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, clause: Range<usize>) -> (Modality, Option<Span>) {
+pub(crate) fn of(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, clause: Range<usize>, intent_code: bool) -> (Modality, Option<Span>) {
     let cue_of = |kind: CueKind, m: &Match<Cue>| m.values.iter().find(|c| c.kind == kind).map(|c| c.value.clone());
     let span = |m: &Match<Cue>| Span::new(cx.tokens[m.start].span.start, cx.tokens[m.end - 1].span.end);
+    // A cue that opens a longer trigger ("agreed to a ceasefire", "promised to send aid") speaks of the
+    // act the rest of the trigger names, unless the code itself is the intent (CAMEO 03: "agreed to").
+    // A negation written into a pattern ("has not commented") is the event itself.
+    let opens_trigger = |m: &Match<Cue>, value: &str| !intent_code && value != "negated" && m.start == trigger.start && m.end < trigger.end;
     let before: Vec<(&Match<Cue>, String)> = cues
         .iter()
-        .filter(|m| m.start >= clause.start && m.end <= trigger.start)
+        .filter(|m| m.start >= clause.start)
         .filter_map(|m| cue_of(CueKind::Modality, m).map(|v| (m, v)))
+        .filter(|(m, v)| m.end <= trigger.start || opens_trigger(m, v))
         .collect();
     if let Some((m, _)) = before.iter().rev().find(|(m, v)| v == "negated" && trigger.start - m.end <= NEGATION_REACH) {
         return (Modality::Negated, Some(span(m)));

@@ -23,6 +23,8 @@ const COMPLEMENT_REACH: usize = 10;
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "'s", "’s", "these", "those"];
 const SAME_EVENT_PREPOSITIONS: &[&str] = &["in", "during", "amid"];
 const ARTICLES: &[&str] = &["a", "an", "the"];
+/// Words after "the wounded", "the killed" that show the participle stands alone for people.
+const PEOPLE_FOLLOW: &[&str] = &["from", "to"];
 
 pub(crate) enum Relation {
     /// An event of its own.
@@ -56,8 +58,12 @@ pub(crate) fn relation(cx: &Tokens, trigger: Range<usize>, pos: TriggerPos, came
     // Violent acts keep their adjectival mentions ("the murdered priests"): they still report the act.
     // Occupation and siege do not: "the occupied West Bank" describes a place.
     let describes_place = matches!(cameo, "191" | "192");
-    if pos == TriggerPos::Verb && (!violent(cameo) || describes_place) && before.is_some_and(|b| DETERMINERS.contains(&word(b))) {
-        return Relation::Inside;
+    if pos == TriggerPos::Verb && before.is_some_and(|b| DETERMINERS.contains(&word(b))) {
+        // ... but "the wounded", "the dead" on their own are people, not an act.
+        let names_people = cx.tokens.get(trigger.end).is_none_or(|t| t.kind == dyad_text::Kind::Punct || PEOPLE_FOLLOW.contains(&t.folded.as_str()));
+        if !violent(cameo) || describes_place || names_people {
+            return Relation::Inside;
+        }
     }
     if pos == TriggerPos::Noun && background(cx, trigger.start) {
         return Relation::Inside;
@@ -71,6 +77,15 @@ pub(crate) fn relation(cx: &Tokens, trigger: Range<usize>, pos: TriggerPos, came
             _ if previous_code == "016" => Relation::Own,
             _ => Relation::Inside,
         };
+    }
+    // "rejected an offer of talks", "demanded the removal of", "complained over the air raids": an act
+    // named in the object of a speech act (appeal, demand, disapprove, reject, threaten) is what the
+    // speech act is about, not a second event.
+    let speech_act = matches!(&previous_code[..2], "02" | "10" | "11" | "12" | "13");
+    let in_object = trigger.start.saturating_sub(previous.end) <= COMPLEMENT_REACH
+        && cx.tokens[previous.end..trigger.start].iter().all(|t| !matches!(t.folded.as_str(), "," | ";" | "and" | "but" | "while" | "as" | "which" | "who" | "that"));
+    if pos == TriggerPos::Noun && speech_act && in_object {
+        return Relation::Inside;
     }
     if pos == TriggerPos::Noun {
         let mut k = trigger.start;

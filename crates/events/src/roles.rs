@@ -51,8 +51,11 @@ impl<'m> Candidates<'m> {
     }
 }
 
+/// The actors in each role, as mention indices in text order; the first of each is the event's
+/// `source` or `target`, the others share the role.
 pub(crate) struct Roles {
-    pub pairs: Vec<(Option<usize>, Option<usize>)>,
+    pub sources: Vec<usize>,
+    pub targets: Vec<usize>,
     pub source_rule: &'static str,
     pub target_rule: &'static str,
 }
@@ -80,7 +83,7 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         if let Some(&first) = right.first() {
             let group = group_right(cx, cands, &right, first);
             if group.len() >= 2 {
-                return Roles { pairs: vec![(Some(group[0]), Some(group[1]))], source_rule: "between: first", target_rule: "between: second" };
+                return Roles { sources: vec![group[0]], targets: group[1..].to_vec(), source_rule: "between: first", target_rule: "between: the others" };
             }
         }
     }
@@ -147,28 +150,15 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         target = right.iter().copied().filter(|&i| i != by).take(1).collect();
     }
 
-    let mut pairs = Vec::new();
-    match (source.is_empty(), target.is_empty()) {
-        (true, true) => {}
-        (false, true) => pairs.extend(source.iter().map(|&s| (Some(s), None))),
-        (true, false) => pairs.extend(target.iter().map(|&t| (None, Some(t)))),
-        (false, false) => {
-            for &s in &source {
-                for &t in &target {
-                    if s != t {
-                        pairs.push((Some(s), Some(t)));
-                    }
-                }
-            }
-        }
-    }
+    // An actor cannot act on itself through one mention.
+    target.retain(|t| !source.contains(t));
     if source.is_empty() {
         source_rule = "none";
     }
     if target.is_empty() {
         target_rule = "none";
     }
-    Roles { pairs, source_rule, target_rule }
+    Roles { sources: source, targets: target, source_rule, target_rule }
 }
 
 /// The mention at `i` and the mentions coordinated with it to its left ("A and B", "A, B and C"),

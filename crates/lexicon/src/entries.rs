@@ -21,6 +21,8 @@ pub enum ActorKind {
     Org,
     /// News outlets, for attribution: "Reuters"
     Outlet,
+    /// Named people with dated offices: "Barack Obama", "Sheinbaum"
+    Person,
     /// Phrases that contain a country word but name no country ("Latin American"): they win the
     /// longest match and are then dropped.
     Ignore,
@@ -37,6 +39,28 @@ pub struct ActorEntry {
     /// The phrase as written in the lexicon.
     pub phrase: String,
     pub case_sensitive: bool,
+    /// For people: the offices they held, in the order listed. Empty for everything else.
+    pub offices: Vec<Office>,
+}
+
+/// One office a person held, from `data/actors/people.tsv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Office {
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub code: Option<String>,
+    /// ISO date, possibly partial ("2009-01-20", "1989-06", "1990").
+    pub from: String,
+    /// End of the office; `None` while it lasts.
+    pub to: Option<String>,
+}
+
+impl Office {
+    /// Was the office held on `date` (ISO, `YYYY-MM-DD`)? Partial bounds compare as prefixes: an office
+    /// that ended in "2017" is over by any date in 2017 after its start.
+    pub fn held_on(&self, date: &str) -> bool {
+        self.from.as_str() <= date && self.to.as_deref().is_none_or(|to| date < to)
+    }
 }
 
 impl CaseRule for ActorEntry {
@@ -135,7 +159,7 @@ pub(crate) fn actors(countries: (&str, &str), agents: (&str, &str), outlets: (&s
         let country = opt(c[0]).filter(|_| kind != ActorKind::Ignore && c[0] != "-");
         out.push((
             c[2].to_string(),
-            ActorEntry { kind, country, sector, code: None, phrase: c[2].to_string(), case_sensitive: c[3] == "cs" },
+            ActorEntry { kind, country, sector, code: None, phrase: c[2].to_string(), case_sensitive: c[3] == "cs", offices: Vec::new() },
         ));
     }
     for (line, c) in rows(agents, &["phrase", "kind", "sector", "country", "code"])? {
@@ -145,12 +169,46 @@ pub(crate) fn actors(countries: (&str, &str), agents: (&str, &str), outlets: (&s
             "org" => ActorKind::Org,
             other => return Err(bad(agents.0, line, format!("unknown kind {other:?}"))),
         };
-        let entry = ActorEntry { kind, country: opt(c[3]), sector: opt(c[2]), code: opt(c[4]), phrase: c[0].to_string(), case_sensitive: false };
+        let entry = ActorEntry { kind, country: opt(c[3]), sector: opt(c[2]), code: opt(c[4]), phrase: c[0].to_string(), case_sensitive: false, offices: Vec::new() };
         out.push((c[0].to_string(), entry));
     }
     for (_, c) in rows(outlets, &["phrase", "country"])? {
-        let entry = ActorEntry { kind: ActorKind::Outlet, country: opt(c[1]), sector: Some("MED".into()), code: None, phrase: c[0].to_string(), case_sensitive: false };
+        let entry = ActorEntry { kind: ActorKind::Outlet, country: opt(c[1]), sector: Some("MED".into()), code: None, phrase: c[0].to_string(), case_sensitive: false, offices: Vec::new() };
         out.push((c[0].to_string(), entry));
+    }
+    Ok(out)
+}
+
+/// People and their offices. Every name and alias of a person becomes an entry carrying all the
+/// person's offices; which one applies is decided per document, from its date.
+pub(crate) fn people(file: (&str, &str)) -> Result<Vec<(String, ActorEntry)>, TsvError> {
+    let mut persons: Vec<(String, Vec<Office>, Vec<String>)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (line, c) in rows(file, &["name", "country", "sector", "code", "from", "to", "role", "aliases"])? {
+        let date_ok = |d: &str| d.is_empty() || (d.len() >= 4 && d.chars().all(|ch| ch.is_ascii_digit() || ch == '-'));
+        if c[4].is_empty() || !date_ok(c[4]) || !date_ok(c[5]) {
+            return Err(bad(file.0, line, format!("dates must be ISO (YYYY, YYYY-MM or YYYY-MM-DD), got {:?} .. {:?}", c[4], c[5])));
+        }
+        let office = Office { country: opt(c[1]), sector: opt(c[2]), code: opt(c[3]), from: c[4].to_string(), to: opt(c[5]) };
+        let aliases = c[7].split(';').map(str::trim).filter(|a| !a.is_empty()).map(str::to_string);
+        match index.get(c[0]) {
+            Some(&k) => {
+                persons[k].1.push(office);
+                persons[k].2.extend(aliases);
+            }
+            None => {
+                index.insert(c[0], persons.len());
+                persons.push((c[0].to_string(), vec![office], std::iter::once(c[0].to_string()).chain(aliases).collect()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (name, offices, mut phrases) in persons {
+        phrases.dedup();
+        for phrase in phrases {
+            let entry = ActorEntry { kind: ActorKind::Person, country: None, sector: None, code: None, phrase: name.clone(), case_sensitive: false, offices: offices.clone() };
+            out.push((phrase, entry));
+        }
     }
     Ok(out)
 }

@@ -14,7 +14,7 @@ mod phrases;
 
 use std::sync::OnceLock;
 
-pub use entries::{AcledContext, ActorEntry, ActorKind, Country, Cue, CueKind, Trigger, TriggerPos};
+pub use entries::{AcledContext, ActorEntry, ActorKind, Office, Country, Cue, CueKind, Trigger, TriggerPos};
 pub use lemmas::Lemmatizer;
 pub use phrases::{Match, PhraseSet, Tokens};
 pub use dyad_core::tsv::{rows, TsvError};
@@ -25,6 +25,8 @@ pub struct Lexicon {
     /// Country names, demonyms and capitals; agent nouns, titles and organisations; outlets.
     pub actors: PhraseSet<ActorEntry>,
     pub countries: Vec<Country>,
+    /// Position in `countries` by ISO alpha-3, for the per-mention lookups.
+    country_index: rustc_hash::FxHashMap<String, usize>,
     pub triggers: PhraseSet<Trigger>,
     pub cues: PhraseSet<Cue>,
     /// Words that refine the ACLED type of an event in their sentence (weapons, protest policing).
@@ -38,6 +40,7 @@ pub mod files {
         ("data/actors/cameo_country_codes.tsv", include_str!("../../../data/actors/cameo_country_codes.tsv"));
     pub const AGENTS: (&str, &str) = ("data/actors/agents.tsv", include_str!("../../../data/actors/agents.tsv"));
     pub const OUTLETS: (&str, &str) = ("data/actors/outlets.tsv", include_str!("../../../data/actors/outlets.tsv"));
+    pub const PEOPLE: (&str, &str) = ("data/actors/people.tsv", include_str!("../../../data/actors/people.tsv"));
     pub const TRIGGERS: (&str, &str) = ("data/events/triggers.tsv", include_str!("../../../data/events/triggers.tsv"));
     pub const IRREGULAR_VERBS: (&str, &str) =
         ("data/lexicon/irregular_verbs.tsv", include_str!("../../../data/lexicon/irregular_verbs.tsv"));
@@ -54,7 +57,8 @@ impl Lexicon {
 
     pub fn load() -> Result<Lexicon, TsvError> {
         let triggers_raw = entries::triggers(files::TRIGGERS)?;
-        let actors_raw = entries::actors(files::COUNTRIES, files::AGENTS, files::OUTLETS)?;
+        let mut actors_raw = entries::actors(files::COUNTRIES, files::AGENTS, files::OUTLETS)?;
+        actors_raw.extend(entries::people(files::PEOPLE)?);
         let cues_raw = entries::cues(files::CUES)?;
         let acled_raw = entries::acled_context(files::ACLED_CONTEXT)?;
         let countries = entries::countries(files::COUNTRIES, files::CAMEO_COUNTRY_CODES)?;
@@ -73,6 +77,7 @@ impl Lexicon {
             triggers: PhraseSet::build(triggers_raw, true),
             cues: PhraseSet::build(cues_raw, true),
             acled_context: PhraseSet::build(acled_raw, false),
+            country_index: countries.iter().enumerate().map(|(k, c)| (c.iso3.clone(), k)).collect(),
             countries,
             lemmas,
         })
@@ -80,7 +85,7 @@ impl Lexicon {
 
     /// The country record for an ISO alpha-3 code.
     pub fn country(&self, iso3: &str) -> Option<&Country> {
-        self.countries.iter().find(|c| c.iso3 == iso3)
+        self.country_index.get(iso3).map(|&k| &self.countries[k])
     }
 }
 

@@ -120,7 +120,7 @@ impl<T> PhraseSet<T> {
     /// The longest phrase starting at token `i` and ending before `limit`.
     pub fn longest_at(&self, cx: &Tokens, i: usize, limit: usize) -> Option<Match<'_, T>> {
         let t = &cx.tokens[i];
-        let keys = std::iter::once(&t.folded).chain(cx.lemmas.lemmas(&t.folded));
+        let keys = std::iter::once(t.folded.as_str()).chain(cx.lemmas.lemmas(&t.folded).iter().map(String::as_str));
         let mut best: Option<(usize, usize)> = None;
         for key in keys {
             for &id in self.by_first_word.get(key).into_iter().flatten() {
@@ -190,7 +190,7 @@ fn phrase_words(phrase: &str) -> Vec<Word> {
             if raw == "*" {
                 Word::Gap
             } else {
-                Word::Literal { folded: t.folded, raw }
+                Word::Literal { folded: t.folded.into(), raw }
             }
         })
         .collect()

@@ -5,21 +5,18 @@
 //! way English noun phrases do: `[country (and country)*] [adjectives] head`,
 //! `title Name`, `Country's head`, and `head of Country`.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use dyad_core::Actor;
-use dyad_lexicon::{ActorEntry, ActorKind, Lexicon, Tokens};
+use dyad_lexicon::{ActorEntry, ActorKind, Lexicon, Office, Tokens};
 use dyad_text::{Case, Kind};
 
 use crate::{actor_at, ActorMention, MentionKind};
 
-/// Sectors of state institutions, which take the document's home country when the text leaves it implicit.
-pub fn sector_is_state(sector: &str) -> bool {
-    matches!(sector, "GOV" | "MIL" | "COP" | "SPY" | "JUD" | "LEG")
-}
-
 /// Words that never belong to a person's name or an adjective gap.
-const STOP: &[&str] = &[
+const STOP_WORDS: &[&str] = &[
     "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "that", "which",
     "who", "whom", "whose", "said", "says", "say", "told", "tells", "has", "have", "had", "was", "were", "is", "are",
     "be", "been", "will", "would", "could", "may", "might", "can", "should", "did", "does", "do", "not", "also",
@@ -27,6 +24,10 @@ const STOP: &[&str] = &[
     "during", "when", "while", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "tomorrow", "last", "next", "here", "there", "than", "then", "if", "into", "over", "against",
 ];
+
+/// The word lists as sets: they are probed for most capitalised tokens.
+static STOP: LazyLock<HashSet<&str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+static NOT_NAMES: LazyLock<HashSet<&str>> = LazyLock::new(|| NOT_NAME_WORDS.iter().copied().collect());
 
 /// Particles allowed inside names ("Luiz Inácio Lula da Silva", "Mohammed bin Salman").
 const NAME_PARTICLES: &[&str] = &["de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "al", "el", "bin", "ben", "ibn", "van", "von", "der", "den"];
@@ -50,7 +51,7 @@ impl Piece<'_> {
         matches!(self.kind(), ActorKind::CountryName | ActorKind::Demonym | ActorKind::Capital)
     }
     fn is_head(&self) -> bool {
-        matches!(self.kind(), ActorKind::Noun | ActorKind::Title | ActorKind::Org)
+        matches!(self.kind(), ActorKind::Noun | ActorKind::Title | ActorKind::Org | ActorKind::Person)
     }
 }
 
@@ -58,13 +59,14 @@ impl Piece<'_> {
 fn rank(kind: ActorKind) -> u8 {
     match kind {
         ActorKind::Org => 0,
-        ActorKind::CountryName => 1,
-        ActorKind::Demonym => 2,
-        ActorKind::Capital => 3,
-        ActorKind::Title => 4,
-        ActorKind::Noun => 5,
-        ActorKind::Outlet => 6,
-        ActorKind::Ignore => 7,
+        ActorKind::Person => 1,
+        ActorKind::CountryName => 2,
+        ActorKind::Demonym => 3,
+        ActorKind::Capital => 4,
+        ActorKind::Title => 5,
+        ActorKind::Noun => 6,
+        ActorKind::Outlet => 7,
+        ActorKind::Ignore => 8,
     }
 }
 
@@ -81,7 +83,7 @@ fn pieces<'l>(cx: &Tokens, lexicon: &'l Lexicon, all_caps: bool, range: Range<us
             }
             // Lower-case words that are names only when capitalised ("turkey", "chad") need a capital in mixed-case text.
             let first = &cx.tokens[m.start];
-            let proper = matches!(entry.kind, ActorKind::CountryName | ActorKind::Demonym | ActorKind::Capital | ActorKind::Org | ActorKind::Outlet);
+            let proper = matches!(entry.kind, ActorKind::CountryName | ActorKind::Demonym | ActorKind::Capital | ActorKind::Org | ActorKind::Outlet | ActorKind::Person);
             if proper && !all_caps && first.case == Case::Lower && first.folded.chars().all(|c| c.is_alphabetic()) {
                 return None;
             }
@@ -90,7 +92,18 @@ fn pieces<'l>(cx: &Tokens, lexicon: &'l Lexicon, all_caps: bool, range: Range<us
         .collect()
 }
 
-pub(crate) fn sentence(cx: &Tokens, lexicon: &Lexicon, all_caps: bool, range: Range<usize>, index: usize) -> Vec<ActorMention> {
+/// What every function here needs to know about the document.
+#[derive(Clone, Copy)]
+pub(crate) struct Scope<'a> {
+    pub cx: &'a Tokens<'a>,
+    pub lexicon: &'a Lexicon,
+    pub all_caps: bool,
+    /// Publication date (`YYYY-MM-DD`), which decides which office a named person held.
+    pub date: Option<&'a str>,
+}
+
+pub(crate) fn sentence(scope: Scope, range: Range<usize>, index: usize) -> Vec<ActorMention> {
+    let Scope { cx, lexicon, all_caps, .. } = scope;
     let pieces = pieces(cx, lexicon, all_caps, range.clone());
     let mut out: Vec<ActorMention> = Vec::new();
     let mut p = 0;
@@ -104,9 +117,8 @@ pub(crate) fn sentence(cx: &Tokens, lexicon: &Lexicon, all_caps: bool, range: Ra
                 q += 1;
             }
         }
-        // An international body before an agent noun owns it: "UN troops", "NATO forces".
+        // A named organisation before an agent noun owns it: "UN troops", "Hezbollah guerrillas".
         let org_modifier = pieces[p].kind() == ActorKind::Org
-            && pieces[p].entry.sector.as_deref() == Some("IGO")
             && q < pieces.len()
             && pieces[q].kind() == ActorKind::Noun
             && pieces[q].range.0 == pieces[p].range.1;
@@ -116,7 +128,7 @@ pub(crate) fn sentence(cx: &Tokens, lexicon: &Lexicon, all_caps: bool, range: Ra
         match head {
             Some(head) => {
                 for m in &modifiers {
-                    out.extend(headed(cx, lexicon, all_caps, range.end, Some(*m), head, index));
+                    out.extend(headed(scope, range.end, Some(*m), head, index));
                 }
                 // Each modifier shares the head; the first mention spans the whole phrase for evidence.
                 q += 1;
@@ -126,7 +138,7 @@ pub(crate) fn sentence(cx: &Tokens, lexicon: &Lexicon, all_caps: bool, range: Ra
                     out.push(country_only(cx, *m, index));
                 }
             }
-            None => out.extend(headed(cx, lexicon, all_caps, range.end, None, pieces[p], index)),
+            None => out.extend(headed(scope, range.end, None, pieces[p], index)),
         }
         p = q;
     }
@@ -138,7 +150,7 @@ pub(crate) fn sentence(cx: &Tokens, lexicon: &Lexicon, all_caps: bool, range: Ra
 }
 
 /// Words that are capitalised for other reasons: sentence openers, days, months.
-const NOT_NAMES: &[&str] = &[
+const NOT_NAME_WORDS: &[&str] = &[
     "i", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "mr", "mrs", "ms", "dr", "according", "meanwhile", "however", "earlier", "later", "under", "until",
     "since", "despite", "although", "while", "what", "why", "how", "where", "who", "both", "all", "some", "many",
@@ -238,7 +250,8 @@ fn country_only(cx: &Tokens, piece: Piece, sentence: usize) -> ActorMention {
 /// A mention built around a head (agent noun, title or organisation), with an optional country modifier.
 /// A bare title with neither name nor country is kept only when written as a title ("the President said"),
 /// not as a common word ("a major escalation", "general strike").
-fn headed(cx: &Tokens, lexicon: &Lexicon, all_caps: bool, limit: usize, modifier: Option<Piece>, head: Piece, sentence: usize) -> Option<ActorMention> {
+fn headed(scope: Scope, limit: usize, modifier: Option<Piece>, head: Piece, sentence: usize) -> Option<ActorMention> {
+    let Scope { cx, lexicon, all_caps, date } = scope;
     let start = modifier.map_or(head.range.0, |m| m.range.0);
     let mut end = head.range.1;
     let mut entry = head.entry;
@@ -246,11 +259,18 @@ fn headed(cx: &Tokens, lexicon: &Lexicon, all_caps: bool, limit: usize, modifier
         ActorKind::Org => MentionKind::Org,
         ActorKind::Outlet => MentionKind::Outlet,
         ActorKind::Title => MentionKind::Title,
+        ActorKind::Person => MentionKind::Person,
         _ => MentionKind::Group,
     };
     let mut name = None;
+    // A person the lexicon knows, alone or after a title: "Obama", "President Barack Obama".
+    let mut known = (entry.kind == ActorKind::Person).then_some(head.all);
     if entry.kind == ActorKind::Title {
-        if let Some(name_range) = person_name(cx, lexicon, all_caps, head.range.1, limit) {
+        if let Some(person) = known_person(cx, lexicon, head.range.1, limit) {
+            end = person.end;
+            known = Some(person.values);
+            kind = MentionKind::Person;
+        } else if let Some(name_range) = person_name(cx, lexicon, all_caps, head.range.1, limit) {
             name = Some(tokens_text(cx, name_range.clone()));
             end = name_range.end;
             kind = MentionKind::Person;
@@ -268,13 +288,68 @@ fn headed(cx: &Tokens, lexicon: &Lexicon, all_caps: bool, limit: usize, modifier
     actor.country = entry.country.clone().or_else(|| modifier.and_then(|m| m.entry.country.clone()));
     actor.sector = entry.sector.clone();
     actor.code = entry.code.clone();
-    if let Some(org) = modifier.filter(|m| m.kind() == ActorKind::Org) {
-        // "UN troops": the body's code with the noun's role (IGOUNOMIL).
-        actor.code = org.entry.code.as_ref().map(|c| format!("{c}{}", entry.sector.as_deref().unwrap_or("")));
-    }
     actor.name = name.or_else(|| (kind == MentionKind::Org).then(|| entry.phrase.clone()));
+    if let Some(org) = modifier.filter(|m| m.kind() == ActorKind::Org) {
+        if org.entry.sector.as_deref() == Some("IGO") {
+            // "UN troops": the body's code with the noun's role (IGOUNOMIL).
+            actor.code = org.entry.code.as_ref().map(|c| format!("{c}{}", entry.sector.as_deref().unwrap_or("")));
+        } else {
+            // "Hezbollah guerrillas", "Pentagon officials": the organisation is who they are.
+            (actor.sector, actor.code) = (org.entry.sector.clone(), org.entry.code.clone());
+        }
+        actor.name = Some(org.entry.phrase.clone());
+    }
+    if let Some((person, office)) = known.and_then(|all| person_on(all, date)) {
+        actor.name = Some(person.phrase.clone());
+        actor.country = office.country.clone().or(actor.country);
+        (actor.sector, actor.code) = match office_status(office, date) {
+            Tenure::Held => (office.sector.clone(), office.code.clone()),
+            // A former official: CAMEO's elites.
+            Tenure::Ended => (Some("ELI".into()), None),
+            // Known before any office we list: a country, no role yet.
+            Tenure::NotYet => (None, None),
+        };
+    }
     let head_token = if kind == MentionKind::Person { end - 1 } else { head.range.0 };
     Some(ActorMention { tokens: start..end, head: head_token, kind, actor, sentence })
+}
+
+/// A person from `data/actors/people.tsv` right after a title ("President Barack Obama", "Gen. Gerasimov").
+fn known_person<'l>(cx: &Tokens, lexicon: &'l Lexicon, mut from: usize, limit: usize) -> Option<dyad_lexicon::Match<'l, ActorEntry>> {
+    if from < limit && cx.tokens[from].is_punct(".") {
+        from += 1;
+    }
+    (from < limit).then(|| lexicon.actors.longest_at(cx, from, limit)).flatten().filter(|m| m.values.iter().any(|e| e.kind == ActorKind::Person))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tenure {
+    Held,
+    Ended,
+    NotYet,
+}
+
+fn office_status(office: &Office, date: Option<&str>) -> Tenure {
+    match date {
+        None => Tenure::Held,
+        Some(d) if office.held_on(d) => Tenure::Held,
+        Some(d) if office.from.as_str() > d => Tenure::NotYet,
+        Some(_) => Tenure::Ended,
+    }
+}
+
+/// Which person a name means and which of their offices applies on the report's date: the office held
+/// then; else the last one already over (the person is now a former official); else the first. With no
+/// date, the latest office listed. Two people with one name are told apart by who held office then.
+fn person_on<'l>(all: &'l [ActorEntry], date: Option<&str>) -> Option<(&'l ActorEntry, &'l Office)> {
+    let people = || all.iter().filter(|e| e.kind == ActorKind::Person);
+    let Some(date) = date else {
+        return people().find_map(|p| p.offices.iter().max_by(|a, b| a.from.cmp(&b.from)).map(|o| (p, o)));
+    };
+    let held = people().find_map(|p| p.offices.iter().find(|o| o.held_on(date)).map(|o| (p, o)));
+    let ended = || people().find_map(|p| p.offices.iter().filter(|o| o.from.as_str() <= date).max_by(|a, b| a.from.cmp(&b.from)).map(|o| (p, o)));
+    let first = || people().find_map(|p| p.offices.iter().min_by(|a, b| a.from.cmp(&b.from)).map(|o| (p, o)));
+    held.or_else(ended).or_else(first)
 }
 
 /// The capitalised name after a title ("President Claudia Sheinbaum", "Gen. Ruiz").
@@ -290,7 +365,8 @@ fn person_name(cx: &Tokens, lexicon: &Lexicon, all_caps: bool, mut from: usize, 
         let initial = t.is_punct(".") && end > from && cx.tokens[end - 1].folded.chars().count() == 1;
         let blocked = STOP.contains(&t.folded.as_str())
             || !cx.lemmas.lemmas(&t.folded).is_empty()
-            || lexicon.actors.longest_at(cx, end, limit).is_some()
+            // A lexicon word ends the name, unless it is itself a name ("Ana Duarte" is not Napoleon Duarte).
+            || lexicon.actors.longest_at(cx, end, limit).is_some_and(|m| m.values.iter().any(|e| e.kind != ActorKind::Person))
             || (all_caps && end - from >= 3);
         if !(particle || initial || (capital && !blocked)) {
             break;
@@ -322,6 +398,14 @@ fn merge_of_phrases(cx: &Tokens, out: &mut Vec<ActorMention>) {
             && a.tokens.end + 1 == b.tokens.start
             && cx.tokens[a.tokens.end].folded.ends_with("'s")
             && matches!(b.kind, MentionKind::Group | MentionKind::Title | MentionKind::Person);
+        // "Yoruba leaders", "Moslem fundamentalist demonstrators": a name the lexicon does not know,
+        // before an agent noun, says which people they are, not who else is there.
+        let described = a.kind == MentionKind::Name
+            && matches!(b.kind, MentionKind::Group | MentionKind::Title)
+            && b.actor.country.is_none()
+            && b.tokens.start >= a.tokens.end
+            && b.tokens.start - a.tokens.end <= MAX_ADJECTIVE_GAP
+            && cx.tokens[a.tokens.end..b.tokens.start].iter().all(|t| t.kind == Kind::Word && t.case == Case::Lower && !STOP.contains(&t.folded.as_str()));
         // "demonstrators in Baghdad", "activists in Arnor": people placed in a country belong to it.
         let placed = a.tokens.end + 1 == b.tokens.start
             && cx.tokens[a.tokens.end].folded == "in"
@@ -332,7 +416,7 @@ fn merge_of_phrases(cx: &Tokens, out: &mut Vec<ActorMention>) {
             out[k].actor.country = out[k + 1].actor.country.clone();
             out[k].actor.country_from = Some("place".into());
             k += 1;
-        } else if possessive {
+        } else if possessive || described {
             let a = out.remove(k);
             let b = &mut out[k];
             b.tokens.start = a.tokens.start;

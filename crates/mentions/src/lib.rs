@@ -1,14 +1,16 @@
 //! The mention stage: who is named in a document, resolved to country and sector.
 //!
-//! Actors come from the text and a compact lexicon, not from a dated dictionary of
-//! people: a country word or demonym gives the country ("Mexican", "U.S.",
+//! Actors come from the text and a compact lexicon: a country word or demonym gives the country ("Mexican", "U.S.",
 //! "Washington said"), an agent noun or title gives the sector ("troops" → MIL,
 //! "President" → GOV), and the two combine ("Mexican President Claudia Sheinbaum"
 //! → MEX GOV, name "Claudia Sheinbaum"). Compounds split ("U.S. and Mexican
-//! intelligence agencies" → USA SPY, MEX SPY). A state actor whose country the
-//! text leaves implicit ("the foreign minister said") takes the document's home
+//! intelligence agencies" → USA SPY, MEX SPY). An agent whose country the
+//! text leaves implicit ("the foreign minister said", "protesters") takes the document's home
 //! country, and later mentions of a named person ("Sheinbaum") resolve to the same
-//! actor. Outlets are kept as mentions for attribution, never as actors. Dates in the
+//! actor. People the text names without a title ("Obama", "Putin") come from a dated list of
+//! office holders (`data/actors/people.tsv`): the office held on the report's date gives country and
+//! sector, and a former office holder is coded as an elite (ELI), so the list never goes stale the way
+//! a dictionary of "USAGOV: Obama" does. Outlets are kept as mentions for attribution, never as actors. Dates in the
 //! text ("yesterday", "on Tuesday", "30 DEC 89") are resolved against the publication date.
 
 mod assemble;
@@ -21,7 +23,6 @@ use dyad_core::{Actor, Span};
 use dyad_lexicon::{Lexicon, Tokens};
 use dyad_text::Analyzed;
 
-pub use assemble::sector_is_state;
 pub use times::TimeMention;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +59,7 @@ pub struct ActorMention {
 pub struct Mentions {
     /// All actor and outlet mentions, in text order.
     pub actors: Vec<ActorMention>,
-    /// The country the document is mostly about (ISO alpha-3), used for implicit state actors.
+    /// The country the document is mostly about (ISO alpha-3), given to agents whose country the text leaves implicit.
     pub home_country: Option<String>,
     /// Dates named in the text, resolved against the publication date, in text order.
     pub times: Vec<TimeMention>,
@@ -81,15 +82,17 @@ impl Mentions {
 pub fn find(text: &str, analyzed: &Analyzed, lexicon: &Lexicon, doc_date: Option<&str>) -> Mentions {
     let cx = Tokens { text, tokens: &analyzed.tokens, lemmas: &lexicon.lemmas };
     let mut actors = Vec::new();
+    let scope = assemble::Scope { cx: &cx, lexicon, all_caps: analyzed.all_caps, date: doc_date };
     for (index, sentence) in analyzed.sentences.iter().enumerate() {
-        actors.extend(assemble::sentence(&cx, lexicon, analyzed.all_caps, sentence.tokens.clone(), index));
+        actors.extend(assemble::sentence(scope, sentence.tokens.clone(), index));
     }
     people::resolve_later_mentions(&cx, analyzed, &mut actors);
     actors.sort_by_key(|m| m.tokens.start);
     let home_country = home_country(&actors);
     for m in &mut actors {
-        let state = m.actor.sector.as_deref().is_some_and(sector_is_state);
-        if m.actor.country.is_none() && state && matches!(m.kind, MentionKind::Group | MentionKind::Person | MentionKind::Title) {
+        // Agents with no stated country ("the foreign minister", "protesters") are the home country's:
+        // the report is about them there. The output says the country was inferred.
+        if m.actor.country.is_none() && m.actor.sector.is_some() && matches!(m.kind, MentionKind::Group | MentionKind::Person | MentionKind::Title) {
             if let Some(home) = &home_country {
                 m.actor.country = Some(home.clone());
                 m.actor.country_from = Some("document".into());

@@ -15,26 +15,29 @@ fn adopt(actor: &mut Actor, antecedent: &Actor) {
     actor.country = antecedent.country.clone();
     actor.sector = antecedent.sector.clone();
     actor.name = antecedent.name.clone();
+    actor.code = antecedent.code.clone();
     actor.country_from = antecedent.country_from.clone();
 }
 
 pub(crate) fn resolve_later_mentions(cx: &Tokens, analyzed: &Analyzed, actors: &mut Vec<ActorMention>) {
-    let mut by_surname: HashMap<String, usize> = HashMap::new();
+    let mut by_surname: HashMap<&str, usize> = HashMap::new();
     for (i, m) in actors.iter().enumerate() {
         if m.kind == MentionKind::Person && m.actor.name.is_some() {
-            by_surname.entry(cx.tokens[m.head].folded.clone()).or_insert(i);
+            by_surname.entry(cx.tokens[m.head].folded.as_str()).or_insert(i);
         }
     }
     if by_surname.is_empty() {
         return;
     }
-    // Names the lexicon did not know may be a surname seen earlier with a title.
+    // Names the lexicon did not know may be a surname seen earlier with a title. So may a surname the
+    // lexicon knows as someone else's: after "President Ana Duarte", "Duarte" is her, whoever else
+    // bore the name.
     for k in 0..actors.len() {
         let m = &actors[k];
-        if m.kind != MentionKind::Name || m.tokens.len() != 1 {
+        if !matches!(m.kind, MentionKind::Name | MentionKind::Person) || m.tokens.len() != 1 {
             continue;
         }
-        let Some(&first) = by_surname.get(&cx.tokens[m.head].folded) else { continue };
+        let Some(&first) = by_surname.get(cx.tokens[m.head].folded.as_str()) else { continue };
         if actors[first].tokens.start < m.tokens.start {
             let antecedent = actors[first].actor.clone();
             actors[k].kind = MentionKind::Person;
@@ -52,7 +55,7 @@ pub(crate) fn resolve_later_mentions(cx: &Tokens, analyzed: &Analyzed, actors: &
             if covered[i] || !(t.is_capitalized() || analyzed.all_caps) {
                 continue;
             }
-            let Some(&first) = by_surname.get(&t.folded) else { continue };
+            let Some(&first) = by_surname.get(t.folded.as_str()) else { continue };
             let antecedent = &actors[first];
             if antecedent.tokens.start > i {
                 continue;

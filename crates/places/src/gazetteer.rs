@@ -275,7 +275,7 @@ mod tests {
         let mut missing = Vec::new();
         for id in (0..g.len() as u32).step_by(7) {
             let p = g.place(id);
-            let key: Vec<String> = dyad_text::tokenize(&p.name).into_iter().map(|t| t.folded).collect();
+            let key: Vec<String> = dyad_text::tokenize(&p.name).into_iter().map(|t| t.folded.to_string()).collect();
             if !g.lookup(&key.join(" ")).contains(&id) {
                 missing.push(p.name);
             }

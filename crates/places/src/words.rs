@@ -24,7 +24,7 @@ pub(crate) fn get() -> &'static Words {
 fn parse(context: &str, stoplist: &str) -> Result<Words, dyad_core::tsv::TsvError> {
     let mut w = Words { locative: HashSet::new(), descriptor: HashSet::new(), division: HashSet::new(), particle: HashSet::new(), capital: Vec::new(), stoplist: HashSet::new() };
     for (line, cells) in dyad_core::tsv::rows(("data/places/context.tsv", context), &["kind", "words"])? {
-        let folded: Vec<String> = dyad_text::tokenize(cells[1]).into_iter().map(|t| t.folded).collect();
+        let folded: Vec<String> = dyad_text::tokenize(cells[1]).into_iter().map(|t| t.folded.to_string()).collect();
         match cells[0] {
             "locative" => w.locative.insert(folded.join(" ")),
             "descriptor" => w.descriptor.insert(folded.join(" ")),
@@ -40,7 +40,7 @@ fn parse(context: &str, stoplist: &str) -> Result<Words, dyad_core::tsv::TsvErro
         };
     }
     w.capital.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    w.stoplist = stoplist.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(dyad_text::fold).collect();
+    w.stoplist = stoplist.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| dyad_text::fold(l).to_string()).collect();
     Ok(w)
 }
 

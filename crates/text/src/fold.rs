@@ -1,7 +1,15 @@
 //! Folding for matching: lower case, Latin accents removed, curly apostrophes straightened.
 
+use compact_str::CompactString;
+
 /// Folds a word for lexicon matching: "Bogotá" → "bogota", "U.S." → "u.s.".
-pub fn fold(word: &str) -> String {
+pub fn fold(word: &str) -> CompactString {
+    if word.is_ascii() {
+        // Most words: one copy, lowered in place.
+        let mut out = CompactString::new(word);
+        out.make_ascii_lowercase();
+        return out;
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         if c.is_ascii() {
@@ -14,7 +22,7 @@ pub fn fold(word: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
+    out.into()
 }
 
 /// The unaccented lower-case base of common Latin letters.

@@ -8,6 +8,7 @@
 //! - numbers keep their separators ("1,500", "3.5");
 //! - every other non-space character is a punctuation token ("--" and "..." stay together).
 
+use compact_str::CompactString;
 use dyad_core::Span;
 
 use crate::fold::fold;
@@ -36,8 +37,9 @@ pub struct Token {
     pub span: Span,
     pub kind: Kind,
     pub case: Case,
-    /// Lower case, accents folded: what lexicons match against.
-    pub folded: String,
+    /// Lower case, accents folded: what lexicons match against. Inline for words up to 24 bytes,
+    /// so tokenizing allocates nothing per word.
+    pub folded: CompactString,
 }
 
 impl Token {
