@@ -1,4 +1,4 @@
-//! The whole coding pipeline for one document: text → mentions → events.
+//! The whole coding pipeline for one document: text → mentions → places → events.
 //!
 //! This is the one entry point the binary, the store and the tests call. It is a
 //! pure function of the document and the embedded lexicons, so documents can be
@@ -10,6 +10,7 @@ use dyad_codes::Tables;
 use dyad_core::Document;
 use dyad_lexicon::Lexicon;
 use dyad_mentions::Mentions;
+use dyad_places::Places;
 use dyad_text::Analyzed;
 
 pub use dyad_events::{Cited, Coded, Why};
@@ -21,6 +22,7 @@ pub const DEFAULT_MAX_BYTES: usize = 2 * 1024 * 1024;
 pub struct CodedDocument {
     pub analyzed: Analyzed,
     pub mentions: Mentions,
+    pub places: Places,
     pub events: Vec<Coded>,
     pub warnings: Vec<String>,
 }
@@ -77,7 +79,8 @@ impl Coder {
         };
         let analyzed = dyad_text::analyze(&doc.text);
         let mentions = dyad_mentions::find(&doc.text, &analyzed, self.lexicon, doc.date.as_deref());
-        let events = dyad_events::code(doc, &analyzed, &mentions, self.lexicon, self.tables);
-        Ok(CodedDocument { analyzed, mentions, events, warnings })
+        let places = dyad_places::find(&analyzed, &mentions);
+        let events = dyad_events::code(doc, &analyzed, &mentions, &places, self.lexicon, self.tables);
+        Ok(CodedDocument { analyzed, mentions, places, events, warnings })
     }
 }

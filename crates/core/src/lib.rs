@@ -119,10 +119,14 @@ pub struct Attribution {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Location {
     pub name: String,
+    /// ISO 3166-1 alpha-3.
     pub country: Option<String>,
+    /// The first-level division (state, province, department) the place lies in, or is.
+    #[serde(default)]
+    pub admin1: Option<String>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
-    /// `country`, `admin1`, `city` or `sub-city`.
+    /// `country`, `admin1`, `city` or `sub-city`: how exactly `lat`/`lon` place the event.
     pub precision: String,
     /// "document" when the text of the event names no place and the document's main country stands in.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -6,6 +6,7 @@
 //! intermediate results behind an event.
 
 mod code;
+mod places;
 mod views;
 
 use std::process::ExitCode;
@@ -62,6 +63,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the place mentions found in each document: the gazetteer entry each resolved to
+    /// (name, division, country, coordinates, population), its role (locative, dateline, actor
+    /// metonym, other) and what decided between places of the same name.
+    Places {
+        /// Inputs, as for `dyad code`.
+        paths: Vec<String>,
+        /// Print one JSON object per mention: {"doc_id", "start", "end", "text", "role", "reason", "candidates", "location", "population"}.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -71,5 +82,6 @@ fn main() -> ExitCode {
         Command::Codes { json } => views::codes(json),
         Command::Explain { text, date } => views::explain(text, date),
         Command::Actors { paths, json } => views::actors(paths, json),
+        Command::Places { paths, json } => places::run(paths, json),
     }
 }

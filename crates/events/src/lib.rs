@@ -17,7 +17,8 @@ mod sources;
 use dyad_codes::{Stance, Tables};
 use dyad_core::{Act, Confirmation, Document, Event, Evidence, Location, Modality, Plover, Span};
 use dyad_lexicon::{Lexicon, Tokens, TriggerPos};
-use dyad_mentions::{MentionKind, Mentions};
+use dyad_mentions::Mentions;
+use dyad_places::Places;
 use dyad_text::Analyzed;
 use serde::Serialize;
 
@@ -53,7 +54,7 @@ pub struct Coded {
 }
 
 /// Codes every event in a document.
-pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &Lexicon, tables: &Tables) -> Vec<Coded> {
+pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &Places, lexicon: &Lexicon, tables: &Tables) -> Vec<Coded> {
     let cx = Tokens::new(&doc.text, &analyzed.tokens, &lexicon.lemmas);
     // Cues and attributions are read once per sentence, before any event is coded, because an outlet
     // chain stated late in a story ("officials told NBC News") applies to its earlier sentences.
@@ -125,8 +126,8 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, lexicon: &
             }
             let trigger_span = Span::new(cx.tokens[trigger.start].span.start, cx.tokens[trigger.end - 1].span.end);
             previous = Some((trigger.range(), out.len(), t.cameo.clone()));
-            let location = location_in(&cx, mentions, clause.clone(), trigger.end).or_else(|| home_location(lexicon, mentions));
-            let date = date_of(mentions, range.clone(), trigger.range()).map(|d| (d, "day")).or_else(|| doc.date.clone().map(|d| (d, "publication")));
+            let location = location_in(places, clause.clone(), trigger.range()).or_else(|| home_location(lexicon, mentions, places));
+            let date = date_of(mentions, range.clone(), clause.clone(), trigger.range()).or_else(|| paragraph_date(&doc.text, analyzed, mentions, range.start)).or_else(|| publication_date(doc, mentions, places));
             let actors_of = |indices: &[usize]| indices.iter().map(|&i| mentions.actors[i].actor.clone()).collect::<Vec<_>>();
             let (mut co_sources, mut co_targets) = (actors_of(&roles.sources), actors_of(&roles.targets));
             let source = (!co_sources.is_empty()).then(|| co_sources.remove(0));
@@ -213,28 +214,65 @@ fn confidence(has_source: bool, has_target: bool, cameo: &str, pos: TriggerPos, 
     (c * 100.0_f32).round() / 100.0
 }
 
-/// A first location: a country or capital named after a locative preposition in the trigger's clause.
-fn location_in(cx: &Tokens, mentions: &Mentions, clause: std::ops::Range<usize>, after: usize) -> Option<Location> {
-    const LOCATIVE: &[&str] = &["in", "inside", "into", "across", "near", "at", "within", "throughout"];
-    mentions.within(clause).map(|(_, m)| m).find(|m| {
-        m.kind == MentionKind::Country
-            && m.tokens.start >= after.saturating_sub(8)
-            && m.tokens.start > 0
-            && LOCATIVE.contains(&cx.tokens[m.tokens.start - 1].folded.as_str())
-    })
-    .map(|m| Location { name: m.actor.text.clone(), country: m.actor.country.clone(), lat: None, lon: None, precision: "country".into(), country_from: None })
+/// Where the event happened: a place after a locative preposition in the trigger's clause ("in Culiacan",
+/// "near the town of Apatzingan").
+fn location_in(places: &Places, clause: std::ops::Range<usize>, trigger: std::ops::Range<usize>) -> Option<Location> {
+    places.event_place(clause, trigger).map(|m| m.location())
 }
 
-/// The date named nearest the trigger in its sentence, if any.
-fn date_of(mentions: &Mentions, sentence: std::ops::Range<usize>, trigger: std::ops::Range<usize>) -> Option<String> {
+/// The date named nearest the trigger in its sentence, with its precision, if any. A day beats a
+/// vaguer span ("in recent days", "last month"), which counts only in the trigger's own clause.
+fn date_of(mentions: &Mentions, sentence: std::ops::Range<usize>, clause: std::ops::Range<usize>, trigger: std::ops::Range<usize>) -> Option<(String, &'static str)> {
     let distance = |r: &std::ops::Range<usize>| if r.start >= trigger.end { r.start - trigger.end } else { trigger.start.saturating_sub(r.end) };
     let first = mentions.times.partition_point(|t| t.tokens.start < sentence.start);
-    mentions.times[first..].iter().take_while(|t| t.tokens.end <= sentence.end).min_by_key(|t| distance(&t.tokens)).map(|t| t.date.clone())
+    mentions.times[first..]
+        .iter()
+        .take_while(|t| t.tokens.end <= sentence.end)
+        .filter(|t| t.precision == "day" || (t.tokens.start >= clause.start && t.tokens.end <= clause.end))
+        .min_by_key(|t| (t.precision != "day", distance(&t.tokens)))
+        .map(|t| (t.date.clone(), t.precision))
 }
 
-/// When the event's own words name no place, the document's main country, as a country-precision guess.
-fn home_location(lexicon: &Lexicon, mentions: &Mentions) -> Option<Location> {
-    let iso3 = mentions.home_country.as_ref()?;
-    let name = lexicon.country(iso3).map_or(iso3.clone(), |c| c.name.clone());
-    Some(Location { name, country: Some(iso3.clone()), lat: None, lon: None, precision: "country".into(), country_from: Some("document".into()) })
+/// The publication date, else the dateline's ("SAN SALVADOR, 3 JAN 90 --").
+fn publication_date(doc: &Document, mentions: &Mentions, places: &Places) -> Option<(String, &'static str)> {
+    let dateline = || mentions.times.first().filter(|t| places.dateline_end.is_some_and(|end| t.tokens.end <= end)).map(|t| t.date.clone());
+    doc.date.clone().or_else(dateline).map(|d| (d, "publication"))
+}
+
+/// A sentence that names no date continues the story of the day named last in its paragraph
+/// ("THE KIDNAPPING TOOK PLACE ON 30 DECEMBER ... THE TERRORISTS FORCED THE PEASANTS ...").
+fn paragraph_date(text: &str, analyzed: &Analyzed, mentions: &Mentions, sentence_start: usize) -> Option<(String, &'static str)> {
+    let this = analyzed.sentences.partition_point(|s| s.tokens.start < sentence_start);
+    let mut end = analyzed.sentences.get(this)?.span.start;
+    for s in analyzed.sentences[..this].iter().rev() {
+        if text[s.span.end..end].contains("\n\n") || text[s.span.end..end].contains("\n ") {
+            return None;
+        }
+        let first = mentions.times.partition_point(|t| t.tokens.start < s.tokens.start);
+        if let Some(t) = mentions.times[first..].iter().take_while(|t| t.tokens.end <= s.tokens.end).filter(|t| t.precision == "day").last() {
+            return Some((t.date.clone(), "day"));
+        }
+        end = s.span.start;
+    }
+    None
+}
+
+/// When the event's own words name no place: the dateline's place if it lies in the document's country
+/// (a report filed from abroad says nothing of where its events happened), else that country at
+/// country precision. `country_from` says which.
+fn home_location(lexicon: &Lexicon, mentions: &Mentions, places: &Places) -> Option<Location> {
+    let iso3 = places.document_country(mentions.home_country.as_deref())?;
+    if let Some(dateline) = places.dateline().filter(|d| d.place.country == iso3) {
+        return Some(Location { country_from: Some("dateline".into()), ..dateline.location() });
+    }
+    let country = dyad_places::Gazetteer::get().country(&iso3);
+    Some(Location {
+        name: lexicon.country(&iso3).map_or_else(|| country.as_ref().map_or(iso3.clone(), |c| c.name.clone()), |c| c.name.clone()),
+        country: Some(iso3.clone()),
+        admin1: None,
+        lat: country.as_ref().map(|c| c.lat),
+        lon: country.as_ref().map(|c| c.lon),
+        precision: "country".into(),
+        country_from: Some("document".into()),
+    })
 }

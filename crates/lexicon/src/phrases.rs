@@ -39,6 +39,12 @@ impl<'a> Tokens<'a> {
         Tokens { text, tokens, forms: tokens.iter().map(|t| lemmas.lemmas(&t.folded)).collect() }
     }
 
+    /// The first `n` tokens only (a dateline, a headline).
+    pub fn prefix(&self, n: usize) -> Tokens<'a> {
+        let n = n.min(self.tokens.len());
+        Tokens { text: self.text, tokens: &self.tokens[..n], forms: self.forms[..n].to_vec() }
+    }
+
     /// The base forms of token `i` when it is an inflection of a lexicon word ("attacked" → "attack").
     pub fn lemmas(&self, i: usize) -> &'a [String] {
         self.forms[i]

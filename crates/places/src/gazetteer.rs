@@ -1,0 +1,285 @@
+//! The gazetteer: GeoNames countries, first-level divisions and populated places (1,000 people or
+//! more), compiled into the binary as chunked gzip files built by `scripts/build_gazetteer.py`.
+//!
+//! Loading is lazy at two levels: the gazetteer is set up at first use (its chunk indexes, countries and
+//! divisions), and each chunk (256 places, 512 names) is inflated only when a lookup reaches it, so a short
+//! document pays for the few chunks its names fall in, not for the 12 MB of the whole.
+
+use std::io::Read;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+const PLACES_GZ: &[u8] = include_bytes!("../../../data/gazetteer/places.tsv.gz");
+const PLACES_IDX: &str = include_str!("../../../data/gazetteer/places.idx.tsv");
+const NAMES_GZ: &[u8] = include_bytes!("../../../data/gazetteer/names.tsv.gz");
+const NAMES_IDX: &str = include_str!("../../../data/gazetteer/names.idx.tsv");
+/// Lines per chunk of the place file, as written by the build script (`PLACES_CHUNK`).
+const CHUNK: usize = 256;
+
+/// One chunked file: gzip members with their offsets and first keys, inflated on demand.
+struct Chunked {
+    gz: &'static [u8],
+    /// (byte offset, length, first key) of each member.
+    members: Vec<(usize, usize, &'static str)>,
+    inflated: Vec<OnceLock<Chunk>>,
+}
+
+struct Chunk {
+    text: String,
+    lines: Vec<u32>,
+}
+
+impl Chunk {
+    fn line(&self, k: usize) -> &str {
+        let start = self.lines[k] as usize;
+        let end = self.lines.get(k + 1).map_or(self.text.len(), |&e| e as usize - 1);
+        &self.text[start..end]
+    }
+    fn key(&self, k: usize) -> &str {
+        let line = self.line(k);
+        &line[..line.find('\t').unwrap_or(line.len())]
+    }
+}
+
+impl Chunked {
+    fn new(gz: &'static [u8], index: &'static str) -> Chunked {
+        let members: Vec<(usize, usize, &str)> = index
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let mut f = line.split('\t');
+                Some((f.next()?.parse().ok()?, f.next()?.parse().ok()?, f.next()?))
+            })
+            .collect();
+        let inflated = members.iter().map(|_| OnceLock::new()).collect();
+        Chunked { gz, members, inflated }
+    }
+
+    fn chunk(&self, c: usize) -> &Chunk {
+        self.inflated[c].get_or_init(|| {
+            let (offset, len, _) = self.members[c];
+            let mut text = String::with_capacity(len * 4);
+            flate2::read::GzDecoder::new(&self.gz[offset..offset + len]).read_to_string(&mut text).expect("the embedded gazetteer is valid gzip UTF-8");
+            let bytes = text.as_bytes();
+            let mut lines = vec![0u32];
+            lines.extend((0..bytes.len().saturating_sub(1)).filter(|&i| bytes[i] == b'\n').map(|i| i as u32 + 1));
+            Chunk { text, lines }
+        })
+    }
+
+    /// Chunk and line of the first line whose key is not below `key`, in a file sorted by key.
+    fn seek(&self, key: &str) -> (usize, usize) {
+        let c = self.members.partition_point(|m| m.2 < key).saturating_sub(1);
+        let chunk = self.chunk(c);
+        let (mut lo, mut hi) = (0, chunk.lines.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if chunk.key(mid) < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let k = lo;
+        if k == chunk.lines.len() && c + 1 < self.members.len() {
+            (c + 1, 0)
+        } else {
+            (c, k)
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PlaceKind {
+    Country,
+    /// A first-level administrative division: a state, province, department.
+    Admin1,
+    /// A populated place.
+    City,
+}
+
+impl PlaceKind {
+    /// The `precision` of a location at this place.
+    pub fn precision(self) -> &'static str {
+        match self {
+            PlaceKind::Country => "country",
+            PlaceKind::Admin1 => "admin1",
+            PlaceKind::City => "city",
+        }
+    }
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// Line number in the gazetteer; stable for one build of the data.
+    pub id: u32,
+    pub kind: PlaceKind,
+    /// ISO 3166-1 alpha-3.
+    pub country: String,
+    /// GeoNames admin1 code within the country ("" for countries).
+    pub admin1_code: String,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub population: u64,
+    /// The country's capital city.
+    pub capital: bool,
+}
+
+pub struct Gazetteer {
+    places: Chunked,
+    names: Chunked,
+    /// (country, admin1 code) → the division's place id.
+    divisions: FxHashMap<(String, String), u32>,
+    /// country → (the country's place id, its capital's place id).
+    countries: FxHashMap<String, (u32, Option<u32>)>,
+    len: usize,
+}
+
+impl Gazetteer {
+    /// The gazetteer, set up at first use.
+    pub fn get() -> &'static Gazetteer {
+        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+        GAZETTEER.get_or_init(Gazetteer::load)
+    }
+
+    fn load() -> Gazetteer {
+        let places = Chunked::new(PLACES_GZ, PLACES_IDX);
+        let names = Chunked::new(NAMES_GZ, NAMES_IDX);
+        let len = (places.members.len() - 1) * CHUNK + places.chunk(places.members.len() - 1).lines.len();
+        let mut g = Gazetteer { places, names, divisions: FxHashMap::default(), countries: FxHashMap::default(), len };
+        // Countries and divisions come first in the file, populated places after them.
+        for id in 0..len as u32 {
+            let p = g.place(id);
+            match p.kind {
+                PlaceKind::Country => {
+                    let line = g.places.chunk(id as usize / CHUNK).line(id as usize % CHUNK);
+                    let capital = line.rsplit('\t').next().and_then(|c| c.parse().ok());
+                    g.countries.insert(p.country, (id, capital));
+                }
+                PlaceKind::Admin1 => {
+                    g.divisions.insert((p.country, p.admin1_code), id);
+                }
+                PlaceKind::City => break,
+            }
+        }
+        g
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The place on line `id`.
+    pub fn place(&self, id: u32) -> Place {
+        let line = self.places.chunk(id as usize / CHUNK).line(id as usize % CHUNK);
+        let mut f = line.split('\t');
+        let mut next = || f.next().unwrap_or("");
+        let kind = match next() {
+            "C" => PlaceKind::Country,
+            "A" => PlaceKind::Admin1,
+            _ => PlaceKind::City,
+        };
+        Place {
+            id,
+            kind,
+            country: next().to_string(),
+            admin1_code: next().to_string(),
+            name: next().to_string(),
+            lat: next().parse().unwrap_or(0.0),
+            lon: next().parse().unwrap_or(0.0),
+            population: next().parse().unwrap_or(0),
+            capital: kind == PlaceKind::City && next() == "1",
+        }
+    }
+
+    /// Ids of the places with this folded name key (tokens folded and joined by spaces: "mexico city",
+    /// "st . louis"), in file order: countries, then divisions, then places by falling population.
+    pub fn lookup(&self, key: &str) -> Vec<u32> {
+        let (mut c, mut k) = self.names.seek(key);
+        let mut ids = Vec::new();
+        loop {
+            let chunk = self.names.chunk(c);
+            if k == chunk.lines.len() {
+                if c + 1 == self.names.members.len() {
+                    break;
+                }
+                (c, k) = (c + 1, 0);
+                continue;
+            }
+            if chunk.key(k) != key {
+                break;
+            }
+            if let Some(id) = chunk.line(k).rsplit('\t').next().and_then(|s| s.parse().ok()) {
+                ids.push(id);
+            }
+            k += 1;
+        }
+        ids
+    }
+
+    /// Whether any name starts with these words (so a longer name may still match).
+    pub fn has_prefix(&self, prefix: &str) -> bool {
+        let (c, k) = self.names.seek(prefix);
+        let chunk = self.names.chunk(c);
+        k < chunk.lines.len() && chunk.key(k).starts_with(prefix)
+    }
+
+    /// The first-level division a place lies in (itself for a division).
+    pub fn division_of(&self, place: &Place) -> Option<Place> {
+        if place.kind != PlaceKind::City {
+            return (place.kind == PlaceKind::Admin1).then(|| place.clone());
+        }
+        self.divisions.get(&(place.country.clone(), place.admin1_code.clone())).map(|&id| self.place(id))
+    }
+
+    /// The country entry for an ISO alpha-3 code.
+    pub fn country(&self, iso3: &str) -> Option<Place> {
+        self.countries.get(iso3).map(|&(id, _)| self.place(id))
+    }
+
+    /// The capital city of a country.
+    pub fn capital(&self, iso3: &str) -> Option<Place> {
+        self.countries.get(iso3).and_then(|&(_, capital)| capital).map(|id| self.place(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holds_countries_divisions_and_places() {
+        let g = Gazetteer::get();
+        assert!(g.len() > 150_000);
+        let mex = g.country("MEX").unwrap();
+        assert_eq!(mex.name, "Mexico");
+        assert_eq!(g.capital("MEX").unwrap().name, "Mexico City");
+        let culiacan = g.lookup("culiacan").into_iter().map(|id| g.place(id)).find(|p| p.country == "MEX").unwrap();
+        assert_eq!(g.division_of(&culiacan).unwrap().name, "Sinaloa");
+        assert!(culiacan.population > 500_000 && (culiacan.lat - 24.8).abs() < 0.2);
+        assert!(g.has_prefix("mexico ci"));
+        assert!(!g.has_prefix("zzzq"));
+    }
+
+    #[test]
+    fn every_main_name_is_indexed_under_the_text_crates_folding() {
+        // The keys are made by a Python port of the tokenizer: they must agree with dyad-text.
+        let g = Gazetteer::get();
+        let mut missing = Vec::new();
+        for id in (0..g.len() as u32).step_by(7) {
+            let p = g.place(id);
+            let key: Vec<String> = dyad_text::tokenize(&p.name).into_iter().map(|t| t.folded.to_string()).collect();
+            if !g.lookup(&key.join(" ")).contains(&id) {
+                missing.push(p.name);
+            }
+        }
+        assert!(missing.len() * 1000 < g.len(), "{} names not found, e.g. {:?}", missing.len(), &missing[..missing.len().min(10)]);
+    }
+}

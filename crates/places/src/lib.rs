@@ -1,0 +1,474 @@
+//! Places: where a document says things happened, resolved against a GeoNames gazetteer compiled into
+//! the binary (see `gazetteer`).
+//!
+//! Place names are matched on the text crate's folded tokens, so "CULIACAN" and "Culiacán" meet the same
+//! entry. Each mention is then resolved among the places of that name from the document's context:
+//! the dateline ("CULIACAN, Mexico (Reuters) -"), containment ("Apatzingan, in the western state of
+//! Michoacan", "Paris, Texas"), a division word ("San Miguel department"), the countries and divisions the
+//! document mentions, the place an earlier mention of the same name resolved to, and population as the
+//! prior. A mention also gets a role: `locative` after a preposition that places an event ("in", "near",
+//! "in the northern city of"), `dateline`, or `actor` for a metonym ("Washington said"), which never
+//! places an event.
+
+mod gazetteer;
+mod words;
+
+use std::ops::Range;
+
+use dyad_core::Location;
+use dyad_mentions::{MentionKind, Mentions};
+use dyad_text::{Analyzed, Kind, Token};
+
+pub use gazetteer::{Gazetteer, Place, PlaceKind};
+
+/// Longest place name tried, in tokens ("San Luis de la Reina").
+const MAX_NAME_TOKENS: usize = 6;
+/// How far containment and descriptors reach, in tokens.
+const WINDOW: usize = 7;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// After a locative preposition: the place where something happened.
+    Locative,
+    /// The place a report was filed from.
+    Dateline,
+    /// A metonym standing for a government or its people ("Washington said").
+    Actor,
+    /// Named, but not as the scene of anything in particular.
+    Other,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Locative => "locative",
+            Role::Dateline => "dateline",
+            Role::Actor => "actor",
+            Role::Other => "other",
+        }
+    }
+}
+
+/// A place named in the text and the gazetteer entry it was resolved to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceMention {
+    pub tokens: Range<usize>,
+    pub sentence: usize,
+    pub place: Place,
+    /// Name of the first-level division the place lies in (the division itself for one).
+    pub admin1: Option<String>,
+    pub role: Role,
+    /// What decided between the candidates: "only candidate", "dateline", "containment", "division word",
+    /// "earlier mention", "context", "population", "the capital".
+    pub reason: &'static str,
+    /// How many gazetteer entries carry the name.
+    pub candidates: usize,
+}
+
+impl PlaceMention {
+    pub fn location(&self) -> Location {
+        Location {
+            name: self.place.name.clone(),
+            country: Some(self.place.country.clone()).filter(|c| !c.is_empty()),
+            admin1: self.admin1.clone(),
+            lat: Some(self.place.lat),
+            lon: Some(self.place.lon),
+            precision: self.place.kind.precision().into(),
+            country_from: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Places {
+    /// Place mentions in text order.
+    pub mentions: Vec<PlaceMention>,
+    /// Index into `mentions` of the dateline place.
+    pub dateline: Option<usize>,
+    /// The token where the dateline ("SAN SALVADOR, 3 JAN 90 --") ends, when the text has one.
+    pub dateline_end: Option<usize>,
+}
+
+impl Places {
+    /// The place an event in `clause` with its trigger at `trigger` happened at: the nearest locative place
+    /// after the trigger in the clause, else the nearest before it.
+    pub fn event_place(&self, clause: Range<usize>, trigger: Range<usize>) -> Option<&PlaceMention> {
+        let in_clause = || self.mentions.iter().filter(|m| m.role == Role::Locative && m.tokens.start >= clause.start && m.tokens.end <= clause.end);
+        in_clause().find(|m| m.tokens.start >= trigger.end).or_else(|| in_clause().rfind(|m| m.tokens.end <= trigger.start))
+    }
+
+    pub fn dateline(&self) -> Option<&PlaceMention> {
+        self.dateline.map(|i| &self.mentions[i])
+    }
+
+    /// The country where the document's events happen, when an event's own clause names no place: the
+    /// actors' home country counts 3, the dateline's country 2, each place named after a locative
+    /// preposition 1. Reports are often filed from abroad (MOSCOW ... Peruvian rebels), but a story
+    /// about a Dutch reporter filed from San Salvador with a killing "in Usulutan" is about El Salvador.
+    pub fn document_country(&self, home: Option<&str>) -> Option<String> {
+        let add = |c: &str, w: u32, tally: &mut Vec<(String, u32)>| match tally.iter_mut().find(|(k, _)| k == c) {
+            Some(e) => e.1 += w,
+            None => tally.push((c.to_string(), w)),
+        };
+        let mut tally: Vec<(String, u32)> = Vec::new();
+        if let Some(d) = self.dateline() {
+            add(&d.place.country, 2, &mut tally);
+        }
+        if let Some(h) = home {
+            add(h, 3, &mut tally);
+        }
+        for m in self.mentions.iter().filter(|m| m.role == Role::Locative) {
+            add(&m.place.country, 1, &mut tally);
+        }
+        // Ties go to the earliest: the dateline.
+        tally.iter().enumerate().max_by(|(i, a), (j, b)| a.1.cmp(&b.1).then(j.cmp(i))).map(|(_, (c, _))| c.clone())
+    }
+}
+
+/// A name matched in the text, before resolution.
+struct Candidate {
+    tokens: Range<usize>,
+    sentence: usize,
+    key: String,
+    ids: Vec<u32>,
+}
+
+/// Finds and resolves the place mentions of a document.
+pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
+    let g = Gazetteer::get();
+    let w = words::get();
+    let tokens = &analyzed.tokens;
+    // Capitalisation says nothing in ALL-CAPS text, nor in an ALL-CAPS sentence of a mixed-case one.
+    let caps: Vec<bool> = analyzed
+        .sentences
+        .iter()
+        .map(|s| {
+            let words = tokens[s.tokens.clone()].iter().filter(|t| t.kind == Kind::Word);
+            let (upper, all) = words.fold((0, 0), |(u, a), t| (u + usize::from(t.case == dyad_text::Case::Upper), a + 1));
+            analyzed.all_caps || (all >= 4 && upper * 5 >= all * 4)
+        })
+        .collect();
+    let mut candidates = Vec::new();
+    for (s, sentence) in analyzed.sentences.iter().enumerate() {
+        let all_caps = caps[s];
+        let mut i = sentence.tokens.start;
+        while i < sentence.tokens.end {
+            match longest_name(g, tokens, i, sentence.tokens.end) {
+                // "SAN LUIS DE LA REINA" is not San Luis: skip the whole longer name.
+                Some((end, _, _)) if continued(tokens, all_caps, w, end).is_some() => i = continued(tokens, all_caps, w, end).unwrap_or(end),
+                Some((end, key, ids)) if acceptable(tokens, all_caps, mentions, w, i..end, &key, sentence.tokens.start) => {
+                    candidates.push(Candidate { tokens: i..end, sentence: s, key, ids });
+                    i = end;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    let dateline_end = dateline_end(tokens, analyzed);
+    let mut context = Context::new(g, mentions, &candidates, dateline_end);
+    // The dateline's place, resolved first, puts its country in the context of every other name.
+    if let Some(first) = candidates.first().filter(|c| dateline_end.is_some() && c.tokens.start == 0) {
+        let (place, _) = resolve(g, w, tokens, &candidates, 0, &context, &[], Role::Dateline);
+        context.dateline_country.get_or_insert(place.country.clone());
+        if first.ids.len() > 1 || place.kind != PlaceKind::Country {
+            context.add(&place.country, 3);
+        }
+    }
+    let mut out = Places { dateline_end, ..Places::default() };
+    for (k, c) in candidates.iter().enumerate() {
+        let role = if dateline_end.is_some() && c.tokens.start == 0 {
+            Role::Dateline
+        } else if dateline_end.is_some_and(|end| c.tokens.start < end) {
+            Role::Other
+        } else if locative(tokens, w, mentions, c.tokens.start) {
+            Role::Locative
+        } else if mentions.actors.iter().any(|m| m.tokens.start < c.tokens.end && c.tokens.start < m.tokens.end) {
+            Role::Actor
+        } else {
+            Role::Other
+        };
+        let (place, reason) = resolve(g, w, tokens, &candidates, k, &context, &out.mentions, role);
+        // A small place in a country the document never mentions is more likely a common word or another
+        // place of the name that the gazetteer lacks; in ALL-CAPS text, where every word is capitalised,
+        // so is a town, and a name in no locative or dateline role at all.
+        let backed = matches!(reason, "containment" | "division word" | "earlier mention" | "dateline") || context.weight(&place.country) > 0.0;
+        // Alternate names include common words ("Part" for Perth), so in ALL-CAPS text only a place's own
+        // name counts without such backing.
+        let own_name = dyad_text::tokenize(&place.name).into_iter().map(|t| t.folded).collect::<Vec<_>>().join(" ") == c.key;
+        let all_caps = caps[c.sentence];
+        let floor = match (all_caps, own_name) {
+            (false, _) => 15_000,
+            (true, true) => 100_000,
+            (true, false) => u64::MAX,
+        };
+        let weak = place.population < floor || (all_caps && (role == Role::Other || place.kind == PlaceKind::Admin1));
+        if place.kind != PlaceKind::Country && !backed && weak {
+            continue;
+        }
+        let admin1 = g.division_of(&place).map(|d| d.name);
+        if role == Role::Dateline {
+            out.dateline = Some(out.mentions.len());
+        }
+        out.mentions.push(PlaceMention { tokens: c.tokens.clone(), sentence: c.sentence, place, admin1, role, reason, candidates: c.ids.len() });
+    }
+    capitals(g, w, analyzed, mentions, &context, &mut out);
+    out
+}
+
+/// The longest gazetteer name starting at token `i`: its end, key and place ids.
+fn longest_name(g: &Gazetteer, tokens: &[Token], i: usize, end: usize) -> Option<(usize, String, Vec<u32>)> {
+    if tokens[i].kind != Kind::Word {
+        return None;
+    }
+    let mut key = String::new();
+    let mut best = None;
+    for (j, token) in tokens.iter().enumerate().take(end.min(i + MAX_NAME_TOKENS)).skip(i) {
+        if j > i {
+            key.push(' ');
+        }
+        key.push_str(&token.folded);
+        let ids = g.lookup(&key);
+        if !ids.is_empty() {
+            best = Some((j + 1, key.clone(), ids));
+        }
+        if !g.has_prefix(&format!("{key} ")) {
+            break;
+        }
+    }
+    best
+}
+
+/// Where a name goes on past a gazetteer match at `end` ("San Luis" + "de la Reina"): a particle and a
+/// capitalised word (any word in ALL-CAPS text), repeated.
+fn continued(tokens: &[Token], all_caps: bool, w: &words::Words, end: usize) -> Option<usize> {
+    let word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == Kind::Word && (all_caps || t.is_capitalized()));
+    let mut at = end;
+    loop {
+        let next = (1..=2).find(|&len| {
+            let particle: Vec<&str> = (at..at + len).map(|k| tokens.get(k).map_or("", |t| t.folded.as_str())).collect();
+            w.particle.contains(&particle.join(" ")) && word(at + len)
+        });
+        match next {
+            Some(len) => at += len + 1,
+            None => return (at > end).then_some(at),
+        }
+    }
+}
+
+/// Whether a matched name is taken as a place: not a common word, not part of a person's or
+/// organisation's name, and capitalised in mixed-case text.
+fn acceptable(tokens: &[Token], all_caps: bool, mentions: &Mentions, w: &words::Words, range: Range<usize>, key: &str, sentence_start: usize) -> bool {
+    let first = &tokens[range.start];
+    let single = range.len() == 1;
+    if !all_caps && !first.is_capitalized() {
+        return false;
+    }
+    if single && (w.descriptor.contains(key) || w.locative.contains(key)) {
+        return false;
+    }
+    if mentions.times.iter().any(|t| t.tokens.start < range.end && range.start < t.tokens.end) {
+        return false;
+    }
+    let locative = locative(tokens, w, mentions, range.start);
+    if w.stoplist.contains(key) && (all_caps || !locative) {
+        return false;
+    }
+    // A capitalised first word of a sentence that the text also writes in lower case is a common word.
+    if single && !all_caps && range.start == sentence_start && !locative && tokens.iter().any(|t| t.folded == first.folded && !t.is_capitalized()) {
+        return false;
+    }
+    // Inside a named person, organisation, title or outlet ("President Lincoln", "Sinaloa cartel"), or the
+    // head of a group ("the Sinaloa" as a gang): not a place. Country words and unknown names may be.
+    !mentions.actors.iter().any(|m| {
+        m.tokens.start < range.end
+            && range.start < m.tokens.end
+            && match m.kind {
+                MentionKind::Person | MentionKind::Org | MentionKind::Title | MentionKind::Outlet => true,
+                MentionKind::Group => range.contains(&m.head),
+                MentionKind::Country | MentionKind::Name => false,
+            }
+    })
+}
+
+/// Whether the words before token `i` put it after a locative preposition ("in", "near the town of",
+/// "in the western Bosnian town of").
+fn locative(tokens: &[Token], w: &words::Words, mentions: &Mentions, i: usize) -> bool {
+    let demonym = |k: usize| mentions.actors.iter().any(|m| m.kind == MentionKind::Country && m.tokens.contains(&k));
+    for k in (i.saturating_sub(WINDOW)..i).rev() {
+        let t = &tokens[k].folded;
+        if w.locative.contains(t.as_str()) {
+            return true;
+        }
+        if !(w.descriptor.contains(t.as_str()) || demonym(k)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The token after a dateline's place and date ("SAN SALVADOR, 3 JAN 90 --", "CULIACAN, Mexico (Reuters) -"):
+/// the document starts with a name followed by a comma, a parenthesis or a dash, and a dash or an opening
+/// parenthesis comes within a few tokens.
+fn dateline_end(tokens: &[Token], analyzed: &Analyzed) -> Option<usize> {
+    let first = tokens.first()?;
+    if first.kind != Kind::Word || (!analyzed.all_caps && first.case != dyad_text::Case::Upper && !first.is_capitalized()) {
+        return None;
+    }
+    let dash = |t: &Token| t.kind == Kind::Punct && (t.folded.starts_with('-') || t.folded == "\u{2014}" || t.folded == "\u{2013}");
+    let end = tokens.iter().take(16).position(|t| dash(t) || t.is_punct("("))?;
+    // The words before the marker are the place (and country, date): no verb-like lower-case word among them.
+    let lower = tokens[..end].iter().any(|t| t.kind == Kind::Word && !analyzed.all_caps && t.case == dyad_text::Case::Lower);
+    (end > 0 && !lower).then_some(end)
+}
+
+/// What the document as a whole says about where it is: countries and divisions, with weights.
+struct Context {
+    countries: Vec<(String, u32)>,
+    divisions: Vec<u32>,
+    dateline_country: Option<String>,
+    home: Option<String>,
+}
+
+impl Context {
+    fn new(g: &Gazetteer, mentions: &Mentions, candidates: &[Candidate], dateline_end: Option<usize>) -> Context {
+        let mut cx = Context { countries: Vec::new(), divisions: Vec::new(), dateline_country: None, home: mentions.home_country.clone() };
+        if let Some(home) = &mentions.home_country {
+            cx.add(home, 2);
+        }
+        for m in &mentions.actors {
+            if let (Some(c), None, true) = (&m.actor.country, &m.actor.country_from, m.kind != MentionKind::Outlet) {
+                cx.add(c, 1);
+            }
+        }
+        for c in candidates {
+            // Country names, and division names with no other reading, settle the context.
+            let places: Vec<Place> = c.ids.iter().take(1).map(|&id| g.place(id)).collect();
+            if let Some(p) = places.first().filter(|p| p.kind == PlaceKind::Country || (p.kind == PlaceKind::Admin1 && c.ids.len() == 1)) {
+                if p.kind == PlaceKind::Admin1 {
+                    cx.divisions.push(p.id);
+                }
+                cx.add(&p.country.clone(), 1);
+            }
+            if dateline_end.is_some_and(|end| c.tokens.start < end) && c.tokens.start > 0 && places.first().is_some_and(|p| p.kind == PlaceKind::Country) {
+                cx.dateline_country = places.first().map(|p| p.country.clone());
+            }
+        }
+        if let Some(d) = cx.dateline_country.clone() {
+            cx.add(&d, 3);
+        }
+        cx
+    }
+
+    fn add(&mut self, iso3: &str, weight: u32) {
+        match self.countries.iter_mut().find(|(c, _)| c == iso3) {
+            Some(entry) => entry.1 += weight,
+            None => self.countries.push((iso3.to_string(), weight)),
+        }
+    }
+
+    fn weight(&self, iso3: &str) -> f64 {
+        self.countries.iter().find(|(c, _)| c == iso3).map_or(0.0, |(_, w)| (*w).min(4) as f64)
+    }
+}
+
+/// Picks the place a candidate names. Scores add up: population (log10), a country name's or a
+/// capital's standing, the document's countries and divisions, containment by a neighbouring name,
+/// a division word beside it, and an earlier mention's reading.
+#[allow(clippy::too_many_arguments)]
+fn resolve(g: &Gazetteer, w: &words::Words, tokens: &[Token], candidates: &[Candidate], k: usize, cx: &Context, earlier: &[PlaceMention], role: Role) -> (Place, &'static str) {
+    let c = &candidates[k];
+    let places: Vec<Place> = c.ids.iter().map(|&id| g.place(id)).collect();
+    if places.len() == 1 {
+        return (places[0].clone(), "only candidate");
+    }
+    let division_word = c.tokens.end < tokens.len() && w.division.contains(tokens[c.tokens.end].folded.as_str())
+        || (c.tokens.start >= 2 && tokens[c.tokens.start - 1].folded == "of" && w.division.contains(tokens[c.tokens.start - 2].folded.as_str()));
+    // Neighbouring names in the same sentence, separated by commas and descriptors only.
+    let neighbours: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|o| o.sentence == c.sentence && !std::ptr::eq(*o, c))
+        .filter(|o| (o.tokens.start >= c.tokens.end && o.tokens.start - c.tokens.end <= WINDOW) || (c.tokens.start >= o.tokens.end && c.tokens.start - o.tokens.end <= WINDOW))
+        .filter(|o| {
+            let gap = if o.tokens.start >= c.tokens.end { c.tokens.end..o.tokens.start } else { o.tokens.end..c.tokens.start };
+            tokens[gap].iter().all(|t| t.is_punct(",") || t.is_punct("(") || w.descriptor.contains(t.folded.as_str()) || w.locative.contains(t.folded.as_str()))
+        })
+        .collect();
+    let contains = |outer: &Place, inner: &Place| match outer.kind {
+        PlaceKind::Country => inner.country == outer.country && inner.id != outer.id,
+        PlaceKind::Admin1 => inner.kind == PlaceKind::City && inner.country == outer.country && inner.admin1_code == outer.admin1_code,
+        PlaceKind::City => false,
+    };
+    let mut best: Option<(f64, &Place, &'static str)> = None;
+    for p in &places {
+        let mut score = ((p.population + 1) as f64).log10();
+        let mut reason = "population";
+        score += match p.kind {
+            PlaceKind::Country => 4.0,
+            PlaceKind::Admin1 if division_word => 6.0,
+            PlaceKind::Admin1 => 0.0,
+            PlaceKind::City => (if p.capital { 2.0 } else { 0.0 }) + (if p.population >= 1_000_000 { 1.0 } else { 0.0 }),
+        };
+        if division_word && p.kind == PlaceKind::Admin1 {
+            reason = "division word";
+        }
+        let context = 2.0 * cx.weight(&p.country) + if cx.divisions.iter().any(|&d| contains(&g.place(d), p)) { 4.0 } else { 0.0 };
+        if context > 0.0 {
+            score += context;
+            reason = "context";
+        }
+        if role == Role::Dateline && cx.dateline_country.as_deref() == Some(p.country.as_str()) {
+            score += 4.0;
+            reason = "dateline";
+        }
+        let contained = neighbours.iter().any(|o| o.ids.iter().any(|&id| {
+            let q = g.place(id);
+            contains(&q, p) || contains(p, &q)
+        }));
+        if contained {
+            score += 15.0;
+            reason = "containment";
+        }
+        // Names listed together ("in San Ramon, Mejicanos and Cuscatancingo") are mostly in one country.
+        if !contained && neighbours.iter().any(|o| o.ids.len() == 1 && g.place(o.ids[0]).country == p.country) {
+            score += 3.0;
+        }
+        if earlier.iter().any(|m| m.place.id == p.id && candidates.iter().any(|o| o.tokens == m.tokens && o.key == c.key)) {
+            score += 20.0;
+            reason = "earlier mention";
+        }
+        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+            best = Some((score, p, reason));
+        }
+    }
+    let (_, p, reason) = best.expect("a candidate has at least one place");
+    (p.clone(), reason)
+}
+
+/// "the capital", "this capital": the dateline city when it is a capital, else the capital of the dateline's
+/// or the document's country. Not when a name follows ("the capital Kabul", "the capital of Peru").
+fn capitals(g: &Gazetteer, w: &words::Words, analyzed: &Analyzed, mentions: &Mentions, cx: &Context, out: &mut Places) {
+    let tokens = &analyzed.tokens;
+    // A report filed from abroad ("HAVANA ... the capital") speaks of its own country's capital.
+    let foreign = |c: &String| cx.home.as_ref().is_some_and(|h| h != c);
+    let dateline_capital = out.dateline().filter(|d| d.place.capital && !foreign(&d.place.country)).cloned();
+    let country = cx.home.clone().or_else(|| cx.dateline_country.clone());
+    let Some(place) = dateline_capital.map(|d| d.place).or_else(|| country.and_then(|c| g.capital(&c))) else { return };
+    for (s, sentence) in analyzed.sentences.iter().enumerate() {
+        for i in sentence.tokens.clone() {
+            let Some(len) = w.capital.iter().find(|p| i + p.len() <= sentence.tokens.end && tokens[i..i + p.len()].iter().zip(p.iter()).all(|(t, q)| t.folded == *q)).map(Vec::len) else {
+                continue;
+            };
+            let after = tokens.get(i + len);
+            if after.is_some_and(|t| t.folded == "of" || out.mentions.iter().any(|m| m.tokens.start == i + len)) {
+                continue;
+            }
+            let role = if locative(tokens, w, mentions, i + len - 1) || locative(tokens, w, mentions, i) { Role::Locative } else { Role::Other };
+            let admin1 = g.division_of(&place).map(|d| d.name);
+            let at = out.mentions.partition_point(|m| m.tokens.start < i);
+            out.mentions.insert(at, PlaceMention { tokens: i..i + len, sentence: s, place: place.clone(), admin1, role, reason: "the capital", candidates: 1 });
+            if out.dateline.is_some_and(|d| d >= at) {
+                out.dateline = out.dateline.map(|d| d + 1);
+            }
+        }
+    }
+}

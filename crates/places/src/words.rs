@@ -1,0 +1,56 @@
+//! The word lists around place names: data/places/context.tsv and data/places/stoplist.txt.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const CONTEXT: &str = include_str!("../../../data/places/context.tsv");
+const STOPLIST: &str = include_str!("../../../data/places/stoplist.txt");
+
+pub(crate) struct Words {
+    pub locative: HashSet<String>,
+    pub descriptor: HashSet<String>,
+    pub division: HashSet<String>,
+    pub particle: HashSet<String>,
+    /// Phrases for a capital city, as folded tokens, longest first.
+    pub capital: Vec<Vec<String>>,
+    pub stoplist: HashSet<String>,
+}
+
+pub(crate) fn get() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| parse(CONTEXT, STOPLIST).expect("data/places/context.tsv is valid"))
+}
+
+fn parse(context: &str, stoplist: &str) -> Result<Words, dyad_core::tsv::TsvError> {
+    let mut w = Words { locative: HashSet::new(), descriptor: HashSet::new(), division: HashSet::new(), particle: HashSet::new(), capital: Vec::new(), stoplist: HashSet::new() };
+    for (line, cells) in dyad_core::tsv::rows(("data/places/context.tsv", context), &["kind", "words"])? {
+        let folded: Vec<String> = dyad_text::tokenize(cells[1]).into_iter().map(|t| t.folded.to_string()).collect();
+        match cells[0] {
+            "locative" => w.locative.insert(folded.join(" ")),
+            "descriptor" => w.descriptor.insert(folded.join(" ")),
+            "division" => w.division.insert(folded.join(" ")),
+            "particle" => w.particle.insert(folded.join(" ")),
+            "capital" => {
+                w.capital.push(folded);
+                true
+            }
+            other => {
+                return Err(dyad_core::tsv::TsvError { file: "data/places/context.tsv".into(), line, message: format!("unknown kind {other:?}") });
+            }
+        };
+    }
+    w.capital.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    w.stoplist = stoplist.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| dyad_text::fold(l).to_string()).collect();
+    Ok(w)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lists_are_read() {
+        let w = super::get();
+        assert!(w.locative.contains("in") && w.descriptor.contains("western") && w.division.contains("state"));
+        assert!(w.stoplist.contains("mobile"));
+        assert_eq!(w.capital[0], ["the", "country", "'s", "capital"]);
+    }
+}
