@@ -29,7 +29,7 @@ pub(crate) fn records(reader: impl Read, file: String) -> Box<dyn Iterator<Item 
             warnings.push("the item has no content or summary; only its title is coded".into());
         }
         let title = entry.title.map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty());
-        let document = html::fragment_text(body.as_deref().unwrap_or_default()).map_err(InputError::Html).map(|text| {
+        let document = html::fragment_text(body.as_deref().unwrap_or_default(), &mut warnings).map_err(InputError::Html).map(|text| {
             // An item without a body still says something in its title.
             let text = if text.trim().is_empty() { title.clone().unwrap_or_default() } else { text };
             Document { id, text, date: entry.published.or(entry.updated).map(|d| d.date_naive().to_string()), title, url, source: source.clone() }

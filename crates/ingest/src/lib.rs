@@ -181,7 +181,7 @@ pub fn read_stream(reader: impl Read + 'static, name: &str, format: Format) -> B
         Format::Feed => feed::records(reader, name),
         Format::Warc => web_archive::records(reader, name),
         Format::Html => one(whole_record(reader, name, |text, warnings| {
-            let page = html::extract(text, None).map_err(InputError::Html)?;
+            let page = html::extract(text, None, warnings).map_err(InputError::Html)?;
             if page.text.is_empty() {
                 warnings.push("no text found in the HTML page".into());
             }

@@ -40,7 +40,7 @@ pub(crate) fn records(reader: impl BufRead + 'static, file: String) -> Box<dyn I
         let warc_date = record.date().date_naive().to_string();
         let id = record.header(WarcHeader::RecordID).map_or_else(|| origin.to_string(), |i| i.trim().to_string());
         let mut warnings = Vec::new();
-        let document = decode(html_body.to_vec(), &mut warnings).and_then(|page| html::extract(page, url.as_deref()).map_err(InputError::Html)).map(|page| Document {
+        let document = decode(html_body.to_vec(), &mut warnings).and_then(|page| html::extract(page, url.as_deref(), &mut warnings).map_err(InputError::Html)).map(|page| Document {
             id: url.clone().unwrap_or(id),
             text: page.text,
             date: page.date.or(Some(warc_date)),
