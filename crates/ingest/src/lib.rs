@@ -176,6 +176,7 @@ pub fn read_stream(reader: impl Read + 'static, name: &str, format: Format) -> B
         forced => forced,
     };
     let id = Path::new(&name).file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned());
+    let origin = Origin { file: name.clone(), line: None };
     let records: Box<dyn Iterator<Item = Record>> = match format {
         Format::Jsonl => Box::new(jsonl::records(reader, name)),
         Format::Feed => feed::records(reader, name),
@@ -189,7 +190,28 @@ pub fn read_stream(reader: impl Read + 'static, name: &str, format: Format) -> B
         })),
         Format::Text | Format::Auto => one(whole_record(reader, name, |text, _| Ok(Document { id, text, ..Document::default() }))),
     };
-    Box::new(records.map(repaired))
+    Box::new(Guarded { records: Some(records), origin }.map(repaired))
+}
+
+/// Ends an input with an error instead of ending the process if a parser panics on it.
+struct Guarded {
+    records: Option<Box<dyn Iterator<Item = Record>>>,
+    origin: Origin,
+}
+
+impl Iterator for Guarded {
+    type Item = Record;
+    fn next(&mut self) -> Option<Record> {
+        let records = self.records.as_mut()?;
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| records.next())) {
+            Ok(record) => record,
+            Err(_) => {
+                self.records = None;
+                let error = InputError::Io("internal error in the reader, please report it; the rest of this input is skipped".into());
+                Some(Record { origin: self.origin.clone(), document: Err(error), warnings: vec![] })
+            }
+        }
+    }
 }
 
 fn one(record: Record) -> Box<dyn Iterator<Item = Record>> {
