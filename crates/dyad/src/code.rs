@@ -91,6 +91,7 @@ fn progress_bar(total_bytes: Option<u64>) -> ProgressBar {
         None => (ProgressBar::new_spinner(), "{spinner} [{elapsed_precise}] {msg}"),
     };
     bar.set_style(ProgressStyle::with_template(template).expect("a valid progress template"));
+    bar.set_message("0 documents");
     bar.enable_steady_tick(Duration::from_millis(200));
     bar
 }
