@@ -11,7 +11,9 @@ use dyad_core::Document;
 use crate::{html, InputError, Origin, Record};
 
 pub(crate) fn records(reader: impl Read, file: String) -> Box<dyn Iterator<Item = Record>> {
-    let feed = match feed_rs::parser::parse(reader) {
+    // An item without a guid is known by its link (feed-rs would otherwise make up a hash).
+    let parser = feed_rs::parser::Builder::new().id_generator(|links, _, _| links.first().map(|l| l.href.clone()).unwrap_or_default()).build();
+    let feed = match parser.parse(reader) {
         Ok(feed) => feed,
         Err(e) => {
             let error = InputError::Feed(e.to_string());

@@ -71,7 +71,7 @@ fn rss_items_become_documents() {
     assert_eq!(d[0].source.as_deref(), Some("Regional Wire"));
     // No guid: the link stands in.
     assert_eq!(d[1].text, "The trade ministers of Ghana and Nigeria met in Accra on Saturday.");
-    assert!(!d[1].id.is_empty());
+    assert_eq!(d[1].id, "https://wire.example.org/2025/05/03/trade");
 }
 
 #[test]
