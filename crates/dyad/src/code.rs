@@ -1,13 +1,18 @@
 //! `dyad code`: read, code and write, one document at a time, never stopping on a bad one.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
+use clap::builder::TypedValueParser;
 use dyad_coder::{Coded, Coder, DEFAULT_MAX_BYTES};
-use dyad_ingest::{Input, Origin, Record};
+use dyad_ingest::{Format, Input, Options, Origin, Record};
+use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 /// Documents coded in parallel at a time: enough to keep every core busy, few enough to bound memory.
@@ -20,6 +25,9 @@ pub const EXAMPLE: &[u8] = include_bytes!("../../../examples/reports.jsonl");
 pub struct Args {
     /// Input files or directories; "-" is standard input.
     paths: Vec<String>,
+    /// How to read the inputs; "auto" goes by file extension, else by content.
+    #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = format_parser())]
+    input_format: Format,
     /// Write events to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -40,6 +48,11 @@ pub struct Args {
     threads: usize,
 }
 
+/// `--input-format`, listing the formats in `--help`.
+pub fn format_parser() -> impl TypedValueParser<Value = Format> {
+    clap::builder::PossibleValuesParser::new(Format::NAMES).map(|name| name.parse::<Format>().expect("a listed format"))
+}
+
 fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
@@ -50,6 +63,37 @@ struct Tally {
     events: usize,
     errors: usize,
     warnings: usize,
+    /// Shown on a terminal only; messages are printed above it.
+    progress: Option<ProgressBar>,
+}
+
+impl Tally {
+    fn say(&self, message: String) {
+        match &self.progress {
+            Some(bar) => bar.println(message),
+            None => eprintln!("{message}"),
+        }
+    }
+
+    fn show_progress(&self, started: Instant, bytes_read: &AtomicU64) {
+        if let Some(bar) = &self.progress {
+            let per_second = self.documents as f64 / started.elapsed().as_secs_f64().max(1e-3);
+            bar.set_position(bytes_read.load(Ordering::Relaxed));
+            bar.set_message(format!("{} documents ({per_second:.0}/s), {} events, {} errors", self.documents, self.events, self.errors));
+        }
+    }
+}
+
+/// A bar with an ETA when the input size is known (files), else a spinner with counts.
+fn progress_bar(total_bytes: Option<u64>) -> ProgressBar {
+    let (bar, template) = match total_bytes {
+        Some(total) => (ProgressBar::new(total), "{spinner} [{elapsed_precise}] {bar:30} {percent:>3}% {msg}, ETA {eta}"),
+        None => (ProgressBar::new_spinner(), "{spinner} [{elapsed_precise}] {msg}"),
+    };
+    bar.set_style(ProgressStyle::with_template(template).expect("a valid progress template"));
+    bar.set_message("0 documents");
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -81,7 +125,13 @@ pub fn run(args: Args) -> ExitCode {
     };
     let coder = Coder::new(args.max_bytes);
     let mut tally = Tally::default();
-    let mut records = dyad_ingest::read(inputs).peekable();
+    if !args.quiet && io::stderr().is_terminal() {
+        tally.progress = Some(progress_bar(dyad_ingest::total_bytes(&inputs)));
+    }
+    let bytes_read = Arc::new(AtomicU64::new(0));
+    let started = Instant::now();
+    let options = Options { format: args.input_format, bytes_read: Some(bytes_read.clone()) };
+    let mut records = dyad_ingest::read_with(inputs, options).peekable();
     while records.peek().is_some() {
         // Documents are coded in parallel a batch at a time and written in input order,
         // so output is identical whatever the thread count and memory stays bounded.
@@ -98,8 +148,12 @@ pub fn run(args: Args) -> ExitCode {
             eprintln!("dyad: error: cannot write output: {e}");
             return ExitCode::from(2);
         }
+        tally.show_progress(started, &bytes_read);
     }
     let _ = panic::take_hook();
+    if let Some(bar) = &tally.progress {
+        bar.finish_and_clear();
+    }
     if !args.quiet {
         eprintln!("dyad: {} documents coded, {} events, {} errors, {} warnings", tally.documents, tally.events, tally.errors, tally.warnings);
     }
@@ -149,7 +203,7 @@ fn write_outcome(out: &mut dyn Write, outcome: Outcome, args: &Args, tally: &mut
     for w in &warnings {
         tally.warnings += 1;
         if !args.quiet {
-            eprintln!("dyad: {origin}: warning: {w}");
+            tally.say(format!("dyad: {origin}: warning: {w}"));
         }
     }
     for c in &events {
@@ -168,5 +222,5 @@ fn write_outcome(out: &mut dyn Write, outcome: Outcome, args: &Args, tally: &mut
 
 fn report_error(tally: &mut Tally, origin: &Origin, message: &str) {
     tally.errors += 1;
-    eprintln!("dyad: {origin}: error: {message}; skipped");
+    tally.say(format!("dyad: {origin}: error: {message}; skipped"));
 }

@@ -28,8 +28,11 @@ enum Command {
     ///
     /// Inputs are JSONL files (one {"id","text","date"?,"title"?,"url"?,"source"?} per line;
     /// other fields are ignored), plain .txt files (one document each, the id is the file
-    /// name), directories (their .jsonl and .txt files, recursively) and "-" for standard
-    /// input. With no input, standard input is read.
+    /// name), HTML pages (.html, .htm: main text, title, date), RSS and Atom feeds (.rss,
+    /// .atom, .xml: one document per item), WARC archives (.warc: one document per HTML
+    /// response), any of them gzip- or zstd-compressed (.gz, .zst), directories (those
+    /// files, recursively) and "-" for standard input. The format comes from the extension,
+    /// else from the content; --input-format overrides it. With no input, standard input is read.
     ///
     /// Each output line is one event: CAMEO code, root, name, quad class and Goldstein
     /// score; PLOVER type and mode; ACLED type or null; source and target actors; modality
@@ -62,6 +65,9 @@ enum Command {
         /// Print one JSON object per mention: {"doc_id", "kind", "start", "end", "actor"}.
         #[arg(long)]
         json: bool,
+        /// How to read the inputs, as for `dyad code`.
+        #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = code::format_parser())]
+        input_format: dyad_ingest::Format,
     },
     /// Print the place mentions found in each document: the gazetteer entry each resolved to
     /// (name, division, country, coordinates, population), its role (locative, dateline, actor
@@ -81,7 +87,7 @@ fn main() -> ExitCode {
         Command::Code(args) => code::run(args),
         Command::Codes { json } => views::codes(json),
         Command::Explain { text, date } => views::explain(text, date),
-        Command::Actors { paths, json } => views::actors(paths, json),
+        Command::Actors { paths, json, input_format } => views::actors(paths, json, input_format),
         Command::Places { paths, json } => places::run(paths, json),
     }
 }

@@ -5,19 +5,25 @@ use std::io::BufRead;
 use dyad_core::Document;
 use serde_json::Value;
 
-use crate::{decode, InputError, Origin, Record};
+use crate::{decode, normalise_date, InputError, Origin, Record};
 
 pub(crate) fn records(mut reader: impl BufRead, file: String) -> impl Iterator<Item = Record> {
     let mut line_no = 0usize;
+    let mut failed = false;
     std::iter::from_fn(move || loop {
+        if failed {
+            return None;
+        }
         let mut bytes = Vec::new();
         line_no += 1;
         match reader.read_until(b'\n', &mut bytes) {
             Ok(0) => return None,
             Ok(_) => {}
             Err(e) => {
+                // A read error (a damaged compressed stream) ends this input: what follows cannot be trusted.
+                failed = true;
                 let origin = Origin { file: file.clone(), line: Some(line_no) };
-                return Some(Record { origin, document: Err(InputError::Io(e.to_string())), warnings: vec![] });
+                return Some(Record { origin, document: Err(InputError::Io(format!("{e}; the rest of this input is skipped"))), warnings: vec![] });
             }
         }
         if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -59,14 +65,6 @@ fn parse(line: &str, origin: &Origin, warnings: &mut Vec<String>) -> Result<Docu
         }
     });
     Ok(Document { id, text, date, title, url, source })
-}
-
-/// "2025-11-03", "2025-11-03T10:00:00Z" → "2025-11-03".
-fn normalise_date(d: &str) -> Option<String> {
-    let day = d.get(..10)?;
-    let b = day.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    (digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)).then(|| day.to_string())
 }
 
 #[cfg(test)]
