@@ -6,6 +6,7 @@
 //! intermediate results behind an event.
 
 mod code;
+mod store;
 mod views;
 
 use std::process::ExitCode;
@@ -62,6 +63,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Code documents and keep them in an event store (default dyad.db): every mention with its
+    /// evidence, deduplicated events with GDELT-style counts, status history and stories.
+    /// Documents already stored (same id or same content) are skipped, so a run can be repeated
+    /// or resumed after a crash.
+    Ingest(store::IngestArgs),
+    /// Query the event store: filtered events, counts per period, top dyads, Goldstein series.
+    Query(store::QueryArgs),
+    /// Export the event store as GDELT 2.0 events or mentions, PLOVER, ACLED, CSV or Parquet.
+    Export(store::ExportArgs),
+    /// List the stories in the event store, or print one story's timeline with its evidence.
+    Story(store::StoryArgs),
 }
 
 fn main() -> ExitCode {
@@ -71,5 +83,9 @@ fn main() -> ExitCode {
         Command::Codes { json } => views::codes(json),
         Command::Explain { text, date } => views::explain(text, date),
         Command::Actors { paths, json } => views::actors(paths, json),
+        Command::Ingest(args) => store::ingest(args),
+        Command::Query(args) => store::query(args),
+        Command::Export(args) => store::export(args),
+        Command::Story(args) => store::story(args),
     }
 }

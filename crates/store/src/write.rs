@@ -1,0 +1,520 @@
+//! Storing a batch: documents, their mentions, the events the mentions join, and the
+//! derived counts, status history and stories, all in one transaction.
+
+use std::collections::BTreeSet;
+
+use dyad_core::{Document, Event};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+
+use crate::dedup::{self, Facts, Place, Thresholds};
+use crate::{dates, status, story, Result};
+
+/// A coded document ready to store: what the store keeps of the document, and its events.
+#[derive(Debug, Clone)]
+pub struct StoredDocument {
+    pub doc_id: String,
+    pub content_hash: String,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub length: usize,
+    /// Where it was read from (`file.jsonl:12`), for the user.
+    pub origin: String,
+    pub events: Vec<Event>,
+}
+
+impl StoredDocument {
+    pub fn new(doc: &Document, origin: String, events: Vec<Event>) -> StoredDocument {
+        StoredDocument {
+            doc_id: doc.id.clone(),
+            content_hash: content_hash(doc),
+            source: doc.source.clone(),
+            url: doc.url.clone(),
+            title: doc.title.clone(),
+            date: doc.date.clone(),
+            length: doc.text.len(),
+            origin,
+            events,
+        }
+    }
+}
+
+/// The identity of a document's content: its outlet and text (FNV-1a, 128 bits, hex).
+/// The same wire story carried by two outlets is two reports; the same text from the same outlet is one.
+pub fn content_hash(doc: &Document) -> String {
+    let mut h: u128 = 0x6c62272e07bb014262b821756295c58d;
+    for b in doc.source.as_deref().unwrap_or("").bytes().chain([0xff]).chain(doc.text.bytes()) {
+        h ^= b as u128;
+        h = h.wrapping_mul(0x0000000001000000000000000000013B);
+    }
+    format!("{h:032x}")
+}
+
+/// What one batch changed.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct BatchTally {
+    pub documents: usize,
+    /// Documents already in the store (same id or same content), left as they were.
+    pub skipped: usize,
+    pub mentions: usize,
+    pub new_events: usize,
+}
+
+/// An event's representative fields: the most specific values its mentions gave.
+#[derive(Debug, Clone)]
+struct EventRow {
+    block: String,
+    cameo: String,
+    cameo_root: String,
+    cameo_name: String,
+    quad_class: u8,
+    goldstein: f64,
+    plover_type: Option<String>,
+    plover_mode: Option<String>,
+    acled_type: Option<String>,
+    acled_sub_type: Option<String>,
+    source: ActorCols,
+    target: ActorCols,
+    place: Option<Place>,
+    facts_day_first: Option<i64>,
+    facts_day_last: Option<i64>,
+    precise: bool,
+    intent: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+struct ActorCols {
+    key: String,
+    code: Option<String>,
+    country: Option<String>,
+    sector: Option<String>,
+    name: Option<String>,
+}
+
+impl EventRow {
+    fn of_mention(e: &Event, day: Option<i64>) -> EventRow {
+        let actor = |a: &Option<dyad_core::Actor>| match a {
+            None => ActorCols { key: "-".into(), ..ActorCols::default() },
+            Some(a) => ActorCols {
+                key: dedup::actor_key(a.code.as_deref(), a.country.as_deref()),
+                code: a.code.clone(),
+                country: a.country.clone(),
+                sector: a.sector.clone(),
+                name: Some(a.name.clone().unwrap_or_else(|| a.text.clone())),
+            },
+        };
+        let (source, target) = (actor(&e.source), actor(&e.target));
+        EventRow {
+            block: dedup::block(&e.cameo_root, &source.key, &target.key),
+            cameo: e.cameo.clone(),
+            cameo_root: e.cameo_root.clone(),
+            cameo_name: e.cameo_name.clone(),
+            quad_class: e.quad_class,
+            goldstein: e.goldstein as f64,
+            plover_type: e.plover.event_type.clone(),
+            plover_mode: e.plover.mode.clone(),
+            acled_type: e.acled.as_ref().map(|a| a.event_type.clone()),
+            acled_sub_type: e.acled.as_ref().map(|a| a.sub_event_type.clone()),
+            source,
+            target,
+            place: e.location.as_ref().map(|l| Place {
+                name: l.name.clone(),
+                country: l.country.clone(),
+                rank: Place::rank_of(&l.precision, l.country_from.is_some()),
+                lat: l.lat,
+                lon: l.lon,
+            }),
+            facts_day_first: day,
+            facts_day_last: day,
+            precise: e.date_precision.as_deref() == Some("day"),
+            intent: e.modality != dyad_core::Modality::Actual,
+        }
+    }
+
+    fn facts(&self) -> Facts {
+        Facts {
+            cameo: self.cameo.clone(),
+            source_code: self.source.code.clone(),
+            target_code: self.target.code.clone(),
+            place: self.place.clone(),
+            day_first: self.facts_day_first,
+            day_last: self.facts_day_last,
+            precise: self.precise,
+            intent: self.intent,
+        }
+    }
+
+    /// Takes what a new mention says more precisely than the event did.
+    fn absorb(&mut self, m: &EventRow) {
+        if dedup::cameo_refines(&self.cameo, &m.cameo) {
+            self.cameo.clone_from(&m.cameo);
+            self.cameo_name.clone_from(&m.cameo_name);
+            self.quad_class = m.quad_class;
+            self.goldstein = m.goldstein;
+            self.plover_type.clone_from(&m.plover_type);
+            self.plover_mode.clone_from(&m.plover_mode);
+            self.acled_type.clone_from(&m.acled_type);
+            self.acled_sub_type.clone_from(&m.acled_sub_type);
+        }
+        for (mine, theirs) in [(&mut self.source, &m.source), (&mut self.target, &m.target)] {
+            if dedup::actor_refines(mine.code.as_deref(), theirs.code.as_deref()) {
+                *mine = theirs.clone();
+            }
+        }
+        if m.place.as_ref().is_some_and(|p| self.place.as_ref().map_or(true, |mine| p.rank > mine.rank)) {
+            self.place.clone_from(&m.place);
+        }
+        self.facts_day_first = min_opt(self.facts_day_first, m.facts_day_first);
+        self.facts_day_last = self.facts_day_last.max(m.facts_day_last);
+        self.precise &= m.precise;
+        self.intent |= m.intent;
+    }
+
+    fn from_row(r: &Row) -> rusqlite::Result<EventRow> {
+        let place_name: Option<String> = r.get("location")?;
+        let precision: Option<String> = r.get("loc_precision")?;
+        let actor = |side: &str| -> rusqlite::Result<ActorCols> {
+            Ok(ActorCols {
+                key: r.get(format!("{side}_key").as_str())?,
+                code: r.get(format!("{side}_code").as_str())?,
+                country: r.get(format!("{side}_country").as_str())?,
+                sector: r.get(format!("{side}_sector").as_str())?,
+                name: r.get(format!("{side}_name").as_str())?,
+            })
+        };
+        Ok(EventRow {
+            block: r.get("block")?,
+            cameo: r.get("cameo")?,
+            cameo_root: r.get("cameo_root")?,
+            cameo_name: r.get("cameo_name")?,
+            quad_class: r.get("quad_class")?,
+            goldstein: r.get("goldstein")?,
+            plover_type: r.get("plover_type")?,
+            plover_mode: r.get("plover_mode")?,
+            acled_type: r.get("acled_type")?,
+            acled_sub_type: r.get("acled_sub_type")?,
+            source: actor("source")?,
+            target: actor("target")?,
+            place: match place_name {
+                None => None,
+                Some(name) => Some(Place {
+                    name,
+                    country: r.get("loc_country")?,
+                    rank: Place::rank_of(precision.as_deref().unwrap_or("country"), false),
+                    lat: r.get("lat")?,
+                    lon: r.get("lon")?,
+                }),
+            },
+            facts_day_first: r.get("day_first")?,
+            facts_day_last: r.get("day_last")?,
+            precise: r.get("precise")?,
+            intent: r.get("intent")?,
+        })
+    }
+}
+
+fn min_opt(a: Option<i64>, b: Option<i64>) -> Option<i64> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn precision_name(rank: u8) -> &'static str {
+    match rank {
+        4 => "sub-city",
+        3 => "city",
+        2 => "admin1",
+        _ => "country",
+    }
+}
+
+const EVENT_COLUMNS: &str = "block, cameo, cameo_root, cameo_name, quad_class, goldstein, plover_type, plover_mode, acled_type, acled_sub_type, \
+    source_key, source_code, source_country, source_sector, source_name, target_key, target_code, target_country, target_sector, target_name, \
+    location, loc_country, loc_precision, lat, lon, day_first, day_last, precise, intent, modality";
+
+fn write_event(tx: &Transaction, id: Option<i64>, e: &EventRow) -> rusqlite::Result<i64> {
+    let place = e.place.as_ref();
+    let values = params![
+        e.block,
+        e.cameo,
+        e.cameo_root,
+        e.cameo_name,
+        e.quad_class,
+        e.goldstein,
+        e.plover_type,
+        e.plover_mode,
+        e.acled_type,
+        e.acled_sub_type,
+        e.source.key,
+        e.source.code,
+        e.source.country,
+        e.source.sector,
+        e.source.name,
+        e.target.key,
+        e.target.code,
+        e.target.country,
+        e.target.sector,
+        e.target.name,
+        place.map(|p| &p.name),
+        place.and_then(|p| p.country.as_ref()),
+        place.map(|p| precision_name(p.rank)),
+        place.and_then(|p| p.lat),
+        place.and_then(|p| p.lon),
+        e.facts_day_first,
+        e.facts_day_last,
+        e.precise,
+        e.intent,
+        // The status is derived when the batch ends; until then a placeholder.
+        "actual",
+    ];
+    match id {
+        None => {
+            let sql = format!("INSERT INTO events ({EVENT_COLUMNS}) VALUES ({})", vec!["?"; 30].join(", "));
+            tx.prepare_cached(&sql)?.execute(values)?;
+            Ok(tx.last_insert_rowid())
+        }
+        Some(id) => {
+            let set: Vec<String> = EVENT_COLUMNS.split(", ").enumerate().map(|(i, c)| format!("{c} = ?{}", i + 1)).collect();
+            let sql = format!("UPDATE events SET {} WHERE id = ?31", set.join(", "));
+            let mut stmt = tx.prepare_cached(&sql)?;
+            for (i, v) in values.iter().enumerate() {
+                stmt.raw_bind_parameter(i + 1, v)?;
+            }
+            stmt.raw_bind_parameter(31, id)?;
+            stmt.raw_execute()?;
+            Ok(id)
+        }
+    }
+}
+
+/// The event a mention reports, among the events of its block whose dates come near it.
+fn find_event(tx: &Transaction, t: &Thresholds, m: &EventRow) -> rusqlite::Result<Option<(i64, EventRow)>> {
+    let facts = m.facts();
+    let mut stmt = match facts.day_first {
+        Some(_) => tx.prepare_cached("SELECT * FROM events WHERE block = ?1 AND day_last >= ?2 AND day_first <= ?3")?,
+        None => tx.prepare_cached("SELECT * FROM events WHERE block = ?1 AND day_last IS NULL AND ?2 IS NULL AND ?3 IS NULL")?,
+    };
+    let w = t.max_window();
+    let rows = stmt.query_map(params![m.block, facts.day_first.map(|d| d - w), facts.day_first.map(|d| d + w)], |r| Ok((r.get::<_, i64>("id")?, EventRow::from_row(r)?)))?;
+    let mut best: Option<(i64, i64, EventRow)> = None;
+    for row in rows {
+        let (id, event) = row?;
+        if !dedup::matches(t, &facts, &event.facts()) {
+            continue;
+        }
+        let distance = match (facts.day_first, event.facts_day_first, event.facts_day_last) {
+            (Some(d), Some(a), Some(b)) => (a - d).max(d - b).max(0),
+            _ => 0,
+        };
+        if best.as_ref().map_or(true, |(bd, bid, _)| (distance, id) < (*bd, *bid)) {
+            best = Some((distance, id, event));
+        }
+    }
+    Ok(best.map(|(_, id, e)| (id, e)))
+}
+
+fn insert_mention(tx: &Transaction, doc: &StoredDocument, document: i64, seq: usize, event: i64, e: &Event) -> rusqlite::Result<i64> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO mentions (document, seq, event, doc_id, outlet, pub_date, cameo, cameo_root, cameo_name, quad_class, goldstein, \
+         plover_type, plover_mode, acled_type, acled_sub_type, source_text, source_code, source_country, source_sector, source_name, \
+         target_text, target_code, target_country, target_sector, target_name, modality, confirmation, attribution, attribution_kind, \
+         attribution_via, location, loc_country, loc_precision, loc_from_document, lat, lon, date, date_precision, evidence, \
+         evidence_start, evidence_end, trigger_text, trigger_start, trigger_end, confidence) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, \
+         ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45)",
+    )?;
+    let s = e.source.as_ref();
+    let t = e.target.as_ref();
+    let a = e.attribution.as_ref();
+    let l = e.location.as_ref();
+    stmt.execute(params![
+        document,
+        seq as i64,
+        event,
+        doc.doc_id,
+        doc.source,
+        doc.date,
+        e.cameo,
+        e.cameo_root,
+        e.cameo_name,
+        e.quad_class,
+        e.goldstein as f64,
+        e.plover.event_type,
+        e.plover.mode,
+        e.acled.as_ref().map(|x| &x.event_type),
+        e.acled.as_ref().map(|x| &x.sub_event_type),
+        s.map(|x| &x.text),
+        s.and_then(|x| x.code.as_ref()),
+        s.and_then(|x| x.country.as_ref()),
+        s.and_then(|x| x.sector.as_ref()),
+        s.and_then(|x| x.name.as_ref()),
+        t.map(|x| &x.text),
+        t.and_then(|x| x.code.as_ref()),
+        t.and_then(|x| x.country.as_ref()),
+        t.and_then(|x| x.sector.as_ref()),
+        t.and_then(|x| x.name.as_ref()),
+        label(&e.modality),
+        e.confirmation.as_ref().map(label),
+        a.map(|x| &x.text),
+        a.map(|x| label(&x.kind)),
+        a.and_then(|x| x.via.as_ref()),
+        l.map(|x| &x.name),
+        l.and_then(|x| x.country.as_ref()),
+        l.map(|x| &x.precision),
+        l.is_some_and(|x| x.country_from.is_some()),
+        l.and_then(|x| x.lat),
+        l.and_then(|x| x.lon),
+        e.date,
+        e.date_precision,
+        e.evidence.text,
+        e.evidence.start as i64,
+        e.evidence.end as i64,
+        e.trigger.text,
+        e.trigger.start as i64,
+        e.trigger.end as i64,
+        e.confidence as f64,
+    ])?;
+    let id = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO mentions_fts(rowid, evidence) VALUES (?1, ?2)")?.execute(params![id, e.evidence.text])?;
+    Ok(id)
+}
+
+/// The lowercase name an enum has in `dyad code` output.
+fn label<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+/// Recomputes what an event derives from all its mentions: counts, root mention, dates seen, status history.
+fn refresh(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
+    struct M {
+        id: i64,
+        document: i64,
+        outlet: Option<String>,
+        pub_date: Option<String>,
+        modality: String,
+        confirmation: Option<String>,
+        date: Option<String>,
+        seq: i64,
+        url: String,
+    }
+    impl M {
+        fn day(&self) -> Option<i64> {
+            self.date.as_deref().or(self.pub_date.as_deref()).and_then(dates::day)
+        }
+    }
+    let mut stmt = tx.prepare_cached(
+        "SELECT m.id, m.document, m.outlet, m.pub_date, m.modality, m.confirmation, m.date, m.seq, coalesce(d.url, d.doc_id) \
+         FROM mentions m JOIN documents d ON d.id = m.document WHERE m.event = ?1 ORDER BY coalesce(m.pub_date, ''), m.id",
+    )?;
+    let mentions: Vec<M> = stmt
+        .query_map([event], |r| {
+            Ok(M {
+                id: r.get(0)?,
+                document: r.get(1)?,
+                outlet: r.get(2)?,
+                pub_date: r.get(3)?,
+                modality: r.get(4)?,
+                confirmation: r.get(5)?,
+                date: r.get(6)?,
+                seq: r.get(7)?,
+                url: r.get(8)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let Some(root) = mentions.first() else { return Ok(()) };
+    let articles: BTreeSet<i64> = mentions.iter().map(|m| m.document).collect();
+    // Documents with no outlet named count as a source each.
+    let sources: BTreeSet<String> = mentions.iter().map(|m| m.outlet.clone().unwrap_or_else(|| format!("\u{0}{}", m.document))).collect();
+    let reports: Vec<status::Report> = mentions
+        .iter()
+        .map(|m| status::Report { mention: m.id, pub_date: m.pub_date.clone(), modality: m.modality.clone(), confirmation: m.confirmation.clone() })
+        .collect();
+    let history = status::history(&reports);
+    let now = history.last().expect("an event with mentions has a status");
+    // The event happened when the first report of the act says; before any such report, when the first report says.
+    let day = mentions
+        .iter()
+        .filter(|m| m.modality == "actual")
+        .filter_map(|m| m.day())
+        .min()
+        .or_else(|| root.day());
+    let seen: Vec<&str> = mentions.iter().filter_map(|m| m.pub_date.as_deref()).collect();
+    tx.prepare_cached(
+        "UPDATE events SET num_mentions = ?2, num_sources = ?3, num_articles = ?4, root_mention = ?5, is_root = ?6, source_url = ?7, \
+         first_seen = ?8, last_seen = ?9, day = ?10, date = ?11, modality = ?12, confirmation = ?13 WHERE id = ?1",
+    )?
+    .execute(params![
+        event,
+        mentions.len() as i64,
+        sources.len() as i64,
+        articles.len() as i64,
+        root.id,
+        root.seq == 0,
+        root.url,
+        seen.iter().min(),
+        seen.iter().max(),
+        day,
+        day.map(dates::date),
+        now.modality,
+        now.confirmation,
+    ])?;
+    tx.prepare_cached("DELETE FROM event_status WHERE event = ?1")?.execute([event])?;
+    let mut insert = tx.prepare_cached("INSERT INTO event_status (event, seq, modality, confirmation, mention, pub_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
+    for (seq, change) in history.iter().enumerate() {
+        insert.execute(params![event, seq as i64, change.modality, change.confirmation, change.mention, change.pub_date])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn add_batch(conn: &mut Connection, t: &Thresholds, documents: &[StoredDocument]) -> Result<BatchTally> {
+    let tx = conn.transaction()?;
+    let mut tally = BatchTally::default();
+    let mut touched = BTreeSet::new();
+    let mut created = Vec::new();
+    for doc in documents {
+        let known: Option<i64> = tx
+            .prepare_cached("SELECT id FROM documents WHERE doc_id = ?1 OR content_hash = ?2")?
+            .query_row(params![doc.doc_id, doc.content_hash], |r| r.get(0))
+            .optional()?;
+        if known.is_some() {
+            tally.skipped += 1;
+            continue;
+        }
+        tx.prepare_cached(
+            "INSERT INTO documents (doc_id, content_hash, source, url, title, date, length, mentions, origin, ingested_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, datetime('now'))",
+        )?
+        .execute(params![doc.doc_id, doc.content_hash, doc.source, doc.url, doc.title, doc.date, doc.length as i64, doc.events.len() as i64, doc.origin])?;
+        let document = tx.last_insert_rowid();
+        tally.documents += 1;
+        for (seq, e) in doc.events.iter().enumerate() {
+            let day = e.date.as_deref().or(doc.date.as_deref()).and_then(dates::day);
+            let mention = EventRow::of_mention(e, day);
+            let event = match find_event(&tx, t, &mention)? {
+                Some((id, mut event)) => {
+                    event.absorb(&mention);
+                    write_event(&tx, Some(id), &event)?
+                }
+                None => {
+                    let id = write_event(&tx, None, &mention)?;
+                    created.push(id);
+                    id
+                }
+            };
+            insert_mention(&tx, doc, document, seq, event, e)?;
+            touched.insert(event);
+            tally.mentions += 1;
+        }
+    }
+    for &event in &touched {
+        refresh(&tx, event)?;
+    }
+    for &event in &created {
+        story::link(&tx, t, event)?;
+    }
+    tally.new_events = created.len();
+    tx.commit()?;
+    Ok(tally)
+}
