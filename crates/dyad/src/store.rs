@@ -7,13 +7,15 @@ use std::io::{self, BufWriter, Write};
 use std::panic;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
+use std::thread;
 
 use dyad_coder::{Coder, DEFAULT_MAX_BYTES};
 use dyad_ingest::{Input, Record};
 use dyad_store::export::{self, ExportFormat};
 use dyad_store::query::{self, Aggregation, Filter, Period};
 use dyad_store::table::{self, Format};
-use dyad_store::{story, StoreError, StoredDocument, Thresholds};
+use dyad_store::{story, BatchTally, StoreError, StoredDocument, Thresholds};
 use rayon::prelude::*;
 
 use crate::code::{code_one, Outcome, BATCH};
@@ -50,16 +52,34 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
             Err(e) => return fail(format!("cannot read thresholds {}: {e}", path.display())),
         },
     };
-    let mut store = match dyad_store::Store::open(&args.db, thresholds) {
+    let store = match dyad_store::Store::open(&args.db, thresholds) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
+    // Known documents are looked up on a reading connection while the writer thread stores the previous batch.
+    let reader = match dyad_store::Store::open_read(&args.db) {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    let (batches, received) = mpsc::sync_channel::<Vec<StoredDocument>>(1);
+    let writer = thread::spawn(move || -> Result<BatchTally, StoreError> {
+        let mut store = store;
+        let mut total = BatchTally::default();
+        for documents in received {
+            let t = store.add_batch(&documents)?;
+            total.documents += t.documents;
+            total.skipped += t.skipped;
+            total.mentions += t.mentions;
+            total.new_events += t.new_events;
+        }
+        Ok(total)
+    });
     // A bug on one document must not end the batch: panics are caught per document and reported.
     panic::set_hook(Box::new(|_| {}));
     let coder = Coder::new(args.max_bytes);
     let inputs: Vec<Input> = args.paths.iter().map(|p| Input::parse(p)).collect();
     let mut records = dyad_ingest::read(inputs).peekable();
-    let (mut total, mut errors, mut warnings) = (dyad_store::BatchTally::default(), 0usize, 0usize);
+    let (mut known, mut errors, mut warnings) = (0usize, 0usize, 0usize);
     while records.peek().is_some() {
         // Documents already stored are not coded again: re-ingesting and resuming cost only reading.
         let mut batch: Vec<(Option<StoredDocument>, Record)> = Vec::with_capacity(BATCH);
@@ -67,9 +87,9 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
             let stored = match &record.document {
                 Ok(doc) => {
                     let hash = dyad_store::content_hash(doc);
-                    match store.contains(&doc.id, &hash) {
+                    match reader.contains(&doc.id, &hash) {
                         Ok(true) => {
-                            total.skipped += 1;
+                            known += 1;
                             continue;
                         }
                         Ok(false) => Some(StoredDocument::new(doc, record.origin.to_string(), Vec::new())),
@@ -103,16 +123,16 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
                 }
             }
         }
-        match store.add_batch(&documents) {
-            Ok(t) => {
-                total.documents += t.documents;
-                total.skipped += t.skipped;
-                total.mentions += t.mentions;
-                total.new_events += t.new_events;
-            }
-            Err(e) => return fail(format!("{e}; the documents stored before this batch are kept, run the same ingest again to resume")),
+        if batches.send(documents).is_err() {
+            // The writer stopped on an error; it is reported below.
+            break;
         }
     }
+    drop(batches);
+    let total = match writer.join().expect("the store writer does not panic") {
+        Ok(t) => BatchTally { skipped: t.skipped + known, ..t },
+        Err(e) => return fail(format!("{e}; the batches stored before are kept, run the same ingest again to resume")),
+    };
     let _ = panic::take_hook();
     if !args.quiet {
         eprintln!(

@@ -20,6 +20,7 @@ pub struct Thresholds {
     pub day_window: i64,
     pub publication_window: i64,
     pub intent_window: i64,
+    pub max_span_days: i64,
     pub city_km: f64,
     pub admin1_km: f64,
     pub story_gap_days: i64,
@@ -47,6 +48,7 @@ impl Thresholds {
             day_window: days("day_window")?,
             publication_window: days("publication_window")?,
             intent_window: days("intent_window")?,
+            max_span_days: days("max_span_days")?,
             city_km: get("city_km")?,
             admin1_km: get("admin1_km")?,
             story_gap_days: days("story_gap_days")?,
@@ -57,8 +59,8 @@ impl Thresholds {
         Ok(t)
     }
 
-    fn names(&self) -> [&'static str; 6] {
-        ["day_window", "publication_window", "intent_window", "city_km", "admin1_km", "story_gap_days"]
+    fn names(&self) -> [&'static str; 7] {
+        ["day_window", "publication_window", "intent_window", "max_span_days", "city_km", "admin1_km", "story_gap_days"]
     }
 
     /// The thresholds as a TSV that [`Thresholds::parse`] reads back (kept in the store).
@@ -67,6 +69,7 @@ impl Thresholds {
             self.day_window as f64,
             self.publication_window as f64,
             self.intent_window as f64,
+            self.max_span_days as f64,
             self.city_km,
             self.admin1_km,
             self.story_gap_days as f64,
@@ -195,6 +198,9 @@ pub fn dates_compatible(t: &Thresholds, mention: &Facts, event: &Facts) -> bool 
     let (Some(day), Some(first), Some(last)) = (mention.day_first, event.day_first, event.day_last) else {
         return mention.day_first.is_none() && event.day_first.is_none();
     };
+    if day.max(last) - day.min(first) > t.max_span_days {
+        return false;
+    }
     let mut window = if mention.precise && event.precise { t.day_window } else { t.publication_window };
     if day < first {
         // An intention reported before the act: the act may come days later.

@@ -111,7 +111,7 @@ impl Store {
 
     /// Whether a document with this id or this content is already stored.
     pub fn contains(&self, doc_id: &str, content_hash: &str) -> Result<bool> {
-        let mut stmt = self.conn.prepare_cached("SELECT 1 FROM documents WHERE doc_id = ?1 OR content_hash = ?2")?;
+        let mut stmt = self.conn.prepare_cached("SELECT 1 FROM documents WHERE doc_id = ?1 UNION ALL SELECT 1 FROM documents WHERE content_hash = ?2 LIMIT 1")?;
         Ok(stmt.exists([doc_id, content_hash])?)
     }
 

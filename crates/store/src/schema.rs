@@ -76,7 +76,7 @@ CREATE TABLE IF NOT EXISTS events (
     source_url     TEXT,
     story          INTEGER
 );
-CREATE INDEX IF NOT EXISTS events_block ON events(block, day_last);
+CREATE INDEX IF NOT EXISTS events_block ON events(block, day_first);
 CREATE INDEX IF NOT EXISTS events_dyad ON events(source_key, target_key, day);
 CREATE INDEX IF NOT EXISTS events_target ON events(target_key, day);
 CREATE INDEX IF NOT EXISTS events_day ON events(day);
@@ -155,14 +155,19 @@ CREATE INDEX IF NOT EXISTS stories_key ON stories(actor_a, actor_b, topic, day_l
 
 /// Opens (and for writers, creates or upgrades) the database at `path`.
 pub fn open(path: &Path, write: bool) -> Result<Connection> {
-    let flags = if write {
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
-    } else {
-        OpenFlags::SQLITE_OPEN_READ_ONLY
-    };
+    // One connection is used by one thread at a time, so SQLite's per-call mutex is not needed.
+    let flags = OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | if write {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        };
     let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError(format!("cannot open {}: {e}", path.display())))?;
     // Another process may be committing a batch; wait for it instead of failing.
     conn.busy_timeout(Duration::from_secs(30))?;
+    // Room for every statement an ingest repeats, so none is prepared twice.
+    conn.set_prepared_statement_cache_capacity(64);
+    conn.execute_batch("PRAGMA cache_size = -65536;")?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version > VERSION {
         return Err(StoreError(format!(

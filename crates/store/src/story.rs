@@ -37,13 +37,14 @@ pub(crate) fn link(tx: &Transaction, t: &Thresholds, event: i64) -> rusqlite::Re
     }
     let (a, b) = if source <= target { (source, target) } else { (target, source) };
     let gap = t.story_gap_days;
+    // The nearest story by its last day; picked here, since ORDER BY ... LIMIT over bound ranges makes SQLite re-plan each call.
     let near: Option<i64> = tx
-        .prepare_cached(
-            "SELECT id FROM stories WHERE actor_a = ?1 AND actor_b = ?2 AND topic = ?3 AND day_last >= ?4 - ?5 AND day_first <= ?4 + ?5 \
-             ORDER BY day_last DESC LIMIT 1",
-        )?
-        .query_row(params![a, b, topic, day, gap], |r| r.get(0))
-        .optional()?;
+        .prepare_cached("SELECT id, day_last FROM stories WHERE actor_a = ?1 AND actor_b = ?2 AND topic = ?3 AND day_last >= ?4 AND day_first <= ?5")?
+        .query_map(params![a, b, topic, day - gap, day + gap], |r| Ok((r.get::<_, i64>(1)?, r.get::<_, i64>(0)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .into_iter()
+        .max()
+        .map(|(_, id)| id);
     let story = match near {
         Some(id) => {
             tx.prepare_cached("UPDATE stories SET day_first = min(day_first, ?2), day_last = max(day_last, ?2), num_events = num_events + 1 WHERE id = ?1")?

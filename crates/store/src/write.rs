@@ -2,6 +2,7 @@
 //! derived counts, status history and stories, all in one transaction.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use dyad_core::{Document, Event};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
@@ -62,7 +63,7 @@ pub struct BatchTally {
 }
 
 /// An event's representative fields: the most specific values its mentions gave.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct EventRow {
     block: String,
     cameo: String,
@@ -83,7 +84,7 @@ struct EventRow {
     intent: bool,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct ActorCols {
     key: String,
     code: Option<String>,
@@ -171,45 +172,40 @@ impl EventRow {
         self.intent |= m.intent;
     }
 
+    /// Reads a row of `SELECT id, {EVENT_COLUMNS}` (by position: name lookups cost more than the query).
     fn from_row(r: &Row) -> rusqlite::Result<EventRow> {
-        let place_name: Option<String> = r.get("location")?;
-        let precision: Option<String> = r.get("loc_precision")?;
-        let actor = |side: &str| -> rusqlite::Result<ActorCols> {
-            Ok(ActorCols {
-                key: r.get(format!("{side}_key").as_str())?,
-                code: r.get(format!("{side}_code").as_str())?,
-                country: r.get(format!("{side}_country").as_str())?,
-                sector: r.get(format!("{side}_sector").as_str())?,
-                name: r.get(format!("{side}_name").as_str())?,
-            })
+        let actor = |at: usize| -> rusqlite::Result<ActorCols> {
+            Ok(ActorCols { key: r.get(at)?, code: r.get(at + 1)?, country: r.get(at + 2)?, sector: r.get(at + 3)?, name: r.get(at + 4)? })
         };
+        let place_name: Option<String> = r.get(21)?;
+        let precision: Option<String> = r.get(23)?;
         Ok(EventRow {
-            block: r.get("block")?,
-            cameo: r.get("cameo")?,
-            cameo_root: r.get("cameo_root")?,
-            cameo_name: r.get("cameo_name")?,
-            quad_class: r.get("quad_class")?,
-            goldstein: r.get("goldstein")?,
-            plover_type: r.get("plover_type")?,
-            plover_mode: r.get("plover_mode")?,
-            acled_type: r.get("acled_type")?,
-            acled_sub_type: r.get("acled_sub_type")?,
-            source: actor("source")?,
-            target: actor("target")?,
+            block: r.get(1)?,
+            cameo: r.get(2)?,
+            cameo_root: r.get(3)?,
+            cameo_name: r.get(4)?,
+            quad_class: r.get(5)?,
+            goldstein: r.get(6)?,
+            plover_type: r.get(7)?,
+            plover_mode: r.get(8)?,
+            acled_type: r.get(9)?,
+            acled_sub_type: r.get(10)?,
+            source: actor(11)?,
+            target: actor(16)?,
             place: match place_name {
                 None => None,
                 Some(name) => Some(Place {
                     name,
-                    country: r.get("loc_country")?,
+                    country: r.get(22)?,
                     rank: Place::rank_of(precision.as_deref().unwrap_or("country"), false),
-                    lat: r.get("lat")?,
-                    lon: r.get("lon")?,
+                    lat: r.get(24)?,
+                    lon: r.get(25)?,
                 }),
             },
-            facts_day_first: r.get("day_first")?,
-            facts_day_last: r.get("day_last")?,
-            precise: r.get("precise")?,
-            intent: r.get("intent")?,
+            facts_day_first: r.get(26)?,
+            facts_day_last: r.get(27)?,
+            precise: r.get(28)?,
+            intent: r.get(29)?,
         })
     }
 }
@@ -269,16 +265,20 @@ fn write_event(tx: &Transaction, id: Option<i64>, e: &EventRow) -> rusqlite::Res
         // The status is derived when the batch ends; until then a placeholder.
         "actual",
     ];
+    static INSERT: OnceLock<String> = OnceLock::new();
+    static UPDATE: OnceLock<String> = OnceLock::new();
     match id {
         None => {
-            let sql = format!("INSERT INTO events ({EVENT_COLUMNS}) VALUES ({})", vec!["?"; 30].join(", "));
-            tx.prepare_cached(&sql)?.execute(values)?;
+            let sql = INSERT.get_or_init(|| format!("INSERT INTO events ({EVENT_COLUMNS}) VALUES ({})", vec!["?"; 30].join(", ")));
+            tx.prepare_cached(sql)?.execute(values)?;
             Ok(tx.last_insert_rowid())
         }
         Some(id) => {
-            let set: Vec<String> = EVENT_COLUMNS.split(", ").enumerate().map(|(i, c)| format!("{c} = ?{}", i + 1)).collect();
-            let sql = format!("UPDATE events SET {} WHERE id = ?31", set.join(", "));
-            let mut stmt = tx.prepare_cached(&sql)?;
+            let sql = UPDATE.get_or_init(|| {
+                let set: Vec<String> = EVENT_COLUMNS.split(", ").enumerate().map(|(i, c)| format!("{c} = ?{}", i + 1)).collect();
+                format!("UPDATE events SET {} WHERE id = ?31", set.join(", "))
+            });
+            let mut stmt = tx.prepare_cached(sql)?;
             for (i, v) in values.iter().enumerate() {
                 stmt.raw_bind_parameter(i + 1, v)?;
             }
@@ -293,11 +293,14 @@ fn write_event(tx: &Transaction, id: Option<i64>, e: &EventRow) -> rusqlite::Res
 fn find_event(tx: &Transaction, t: &Thresholds, m: &EventRow) -> rusqlite::Result<Option<(i64, EventRow)>> {
     let facts = m.facts();
     let mut stmt = match facts.day_first {
-        Some(_) => tx.prepare_cached("SELECT * FROM events WHERE block = ?1 AND day_last >= ?2 AND day_first <= ?3")?,
-        None => tx.prepare_cached("SELECT * FROM events WHERE block = ?1 AND day_last IS NULL AND ?2 IS NULL AND ?3 IS NULL")?,
+        // Events span at most max_span_days, so their first day bounds the index range on both sides.
+        Some(_) => tx.prepare_cached(&format!("SELECT id, {EVENT_COLUMNS} FROM events WHERE block = ?1 AND day_first BETWEEN ?2 AND ?3 AND day_last >= ?4"))?,
+        None => tx.prepare_cached(&format!("SELECT id, {EVENT_COLUMNS} FROM events WHERE block = ?1 AND day_first IS NULL AND coalesce(?2, ?3, ?4) IS NULL"))?,
     };
     let w = t.max_window();
-    let rows = stmt.query_map(params![m.block, facts.day_first.map(|d| d - w), facts.day_first.map(|d| d + w)], |r| Ok((r.get::<_, i64>("id")?, EventRow::from_row(r)?)))?;
+    let day = facts.day_first;
+    let range = params![m.block, day.map(|d| d - w - t.max_span_days), day.map(|d| d + w), day.map(|d| d - w)];
+    let rows = stmt.query_map(range, |r| Ok((r.get::<_, i64>(0)?, EventRow::from_row(r)?)))?;
     let mut best: Option<(i64, i64, EventRow)> = None;
     for row in rows {
         let (id, event) = row?;
@@ -376,9 +379,7 @@ fn insert_mention(tx: &Transaction, doc: &StoredDocument, document: i64, seq: us
         e.trigger.end as i64,
         e.confidence as f64,
     ])?;
-    let id = tx.last_insert_rowid();
-    tx.prepare_cached("INSERT INTO mentions_fts(rowid, evidence) VALUES (?1, ?2)")?.execute(params![id, e.evidence.text])?;
-    Ok(id)
+    Ok(tx.last_insert_rowid())
 }
 
 /// The lowercase name an enum has in `dyad code` output.
@@ -397,18 +398,14 @@ fn refresh(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
         confirmation: Option<String>,
         date: Option<String>,
         seq: i64,
-        url: String,
     }
     impl M {
         fn day(&self) -> Option<i64> {
             self.date.as_deref().or(self.pub_date.as_deref()).and_then(dates::day)
         }
     }
-    let mut stmt = tx.prepare_cached(
-        "SELECT m.id, m.document, m.outlet, m.pub_date, m.modality, m.confirmation, m.date, m.seq, coalesce(d.url, d.doc_id) \
-         FROM mentions m JOIN documents d ON d.id = m.document WHERE m.event = ?1 ORDER BY coalesce(m.pub_date, ''), m.id",
-    )?;
-    let mentions: Vec<M> = stmt
+    let mut stmt = tx.prepare_cached("SELECT id, document, outlet, pub_date, modality, confirmation, date, seq FROM mentions WHERE event = ?1")?;
+    let mut mentions: Vec<M> = stmt
         .query_map([event], |r| {
             Ok(M {
                 id: r.get(0)?,
@@ -419,11 +416,13 @@ fn refresh(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
                 confirmation: r.get(5)?,
                 date: r.get(6)?,
                 seq: r.get(7)?,
-                url: r.get(8)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    // Publication order; reports without a date come first, as the earliest possible.
+    mentions.sort_by(|a, b| (&a.pub_date, a.id).cmp(&(&b.pub_date, b.id)));
     let Some(root) = mentions.first() else { return Ok(()) };
+    let url: String = tx.prepare_cached("SELECT coalesce(url, doc_id) FROM documents WHERE id = ?1")?.query_row([root.document], |r| r.get(0))?;
     let articles: BTreeSet<i64> = mentions.iter().map(|m| m.document).collect();
     // Documents with no outlet named count as a source each.
     let sources: BTreeSet<String> = mentions.iter().map(|m| m.outlet.clone().unwrap_or_else(|| format!("\u{0}{}", m.document))).collect();
@@ -452,7 +451,7 @@ fn refresh(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
         articles.len() as i64,
         root.id,
         root.seq == 0,
-        root.url,
+        url,
         seen.iter().min(),
         seen.iter().max(),
         day,
@@ -470,12 +469,13 @@ fn refresh(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
 
 pub(crate) fn add_batch(conn: &mut Connection, t: &Thresholds, documents: &[StoredDocument]) -> Result<BatchTally> {
     let tx = conn.transaction()?;
+    let first_new_mention: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM mentions", [], |r| r.get(0))?;
     let mut tally = BatchTally::default();
     let mut touched = BTreeSet::new();
     let mut created = Vec::new();
     for doc in documents {
         let known: Option<i64> = tx
-            .prepare_cached("SELECT id FROM documents WHERE doc_id = ?1 OR content_hash = ?2")?
+            .prepare_cached("SELECT id FROM documents WHERE doc_id = ?1 UNION ALL SELECT id FROM documents WHERE content_hash = ?2 LIMIT 1")?
             .query_row(params![doc.doc_id, doc.content_hash], |r| r.get(0))
             .optional()?;
         if known.is_some() {
@@ -493,9 +493,13 @@ pub(crate) fn add_batch(conn: &mut Connection, t: &Thresholds, documents: &[Stor
             let day = e.date.as_deref().or(doc.date.as_deref()).and_then(dates::day);
             let mention = EventRow::of_mention(e, day);
             let event = match find_event(&tx, t, &mention)? {
-                Some((id, mut event)) => {
-                    event.absorb(&mention);
-                    write_event(&tx, Some(id), &event)?
+                Some((id, event)) => {
+                    let mut merged = event.clone();
+                    merged.absorb(&mention);
+                    if merged != event {
+                        write_event(&tx, Some(id), &merged)?;
+                    }
+                    id
                 }
                 None => {
                     let id = write_event(&tx, None, &mention)?;
@@ -508,6 +512,8 @@ pub(crate) fn add_batch(conn: &mut Connection, t: &Thresholds, documents: &[Stor
             tally.mentions += 1;
         }
     }
+    // The batch's evidence goes into the text index in one statement, much faster than row by row.
+    tx.prepare_cached("INSERT INTO mentions_fts(rowid, evidence) SELECT id, evidence FROM mentions WHERE id >= ?1")?.execute([first_new_mention])?;
     for &event in &touched {
         refresh(&tx, event)?;
     }
