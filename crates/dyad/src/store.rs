@@ -20,6 +20,9 @@ use rayon::prelude::*;
 
 use crate::code::{code_one, Outcome, BATCH};
 
+/// Most documents stored in one transaction.
+const STORE_BATCH: usize = 4 * BATCH;
+
 #[derive(clap::Args)]
 pub struct IngestArgs {
     /// Input files or directories, as for `dyad code`; "-" is standard input.
@@ -61,11 +64,18 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
-    let (batches, received) = mpsc::sync_channel::<Vec<StoredDocument>>(1);
+    let (batches, received) = mpsc::sync_channel::<Vec<StoredDocument>>(4);
     let writer = thread::spawn(move || -> Result<BatchTally, StoreError> {
         let mut store = store;
         let mut total = BatchTally::default();
-        for documents in received {
+        while let Ok(mut documents) = received.recv() {
+            // Batches that queued up while the last one was written go into one transaction: fewer, larger commits.
+            while documents.len() < STORE_BATCH {
+                match received.try_recv() {
+                    Ok(more) => documents.extend(more),
+                    Err(_) => break,
+                }
+            }
             let t = store.add_batch(&documents)?;
             total.documents += t.documents;
             total.skipped += t.skipped;

@@ -123,7 +123,7 @@ fn fill(db: &Path, mentions: usize, repeat: bool) -> (usize, f64) {
                 docs.push(document(made, std::mem::take(&mut pending)));
             }
         }
-        if docs.len() >= 512 {
+        if docs.len() >= 2048 {
             events += store.add_batch(&docs).expect("batch stores").new_events;
             docs.clear();
         }

@@ -167,7 +167,7 @@ pub fn open(path: &Path, write: bool) -> Result<Connection> {
     conn.busy_timeout(Duration::from_secs(30))?;
     // Room for every statement an ingest repeats, so none is prepared twice.
     conn.set_prepared_statement_cache_capacity(64);
-    conn.execute_batch("PRAGMA cache_size = -65536;")?;
+    conn.execute_batch("PRAGMA cache_size = -262144;")?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version > VERSION {
         return Err(StoreError(format!(
