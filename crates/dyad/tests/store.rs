@@ -78,7 +78,7 @@ fn one_event_reported_by_four_outlets_and_another_elsewhere_are_two_events() {
         assert!(story.contains(outlet), "{story}");
     }
     assert!(story.contains("Kenyan troops attacked al-Shabaab militants near Mandera"), "{story}");
-    assert!(story.contains("planned, unconfirmed"), "{story}");
+    assert!(story.contains("status: planned, unconfirmed (2026-03-02, Daily Nation) → actual, confirmed (2026-03-04, Reuters)"), "{story}");
 }
 
 #[test]

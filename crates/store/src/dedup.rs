@@ -8,7 +8,8 @@
 //!   root's generic code (`19`, `190`), which a specific code absorbs; `193` vs `194` differ;
 //! - place: unknown on either side, the same name, a country and a place in it, a
 //!   province-level place and a city within `admin1_km`, or two cities within `city_km`;
-//! - date: within a window that depends on how precise both dates are ([`Thresholds`]).
+//! - date: within a window that depends on how precise both dates are ([`Thresholds`]);
+//!   a mention with no date (no date in the text, none for the document) matches nothing.
 //!
 //! The thresholds are data (`data/store/thresholds.tsv`), compiled in and tunable per store.
 
@@ -195,8 +196,9 @@ pub fn place_compatible(t: &Thresholds, a: Option<&Place>, b: Option<&Place>) ->
 
 /// Whether the dates of a mention and an event are close enough for one event.
 pub fn dates_compatible(t: &Thresholds, mention: &Facts, event: &Facts) -> bool {
+    // A report with no date cannot be placed next to others: it stays an event of its own.
     let (Some(day), Some(first), Some(last)) = (mention.day_first, event.day_first, event.day_last) else {
-        return mention.day_first.is_none() && event.day_first.is_none();
+        return false;
     };
     if day.max(last) - day.min(first) > t.max_span_days {
         return false;

@@ -198,7 +198,7 @@ pub(crate) mod parquet {
     use std::io::Write;
     use std::sync::Arc;
 
-    use arrow_array::builder::{Float64Builder, Int64Builder, StringBuilder};
+    use arrow_array::builder::{Date32Builder, Float64Builder, Int64Builder, StringBuilder};
     use arrow_array::{ArrayRef, RecordBatch};
     use arrow_schema::{DataType, Field, Schema};
     use parquet::arrow::ArrowWriter;
@@ -210,6 +210,7 @@ pub(crate) mod parquet {
     const BATCH_ROWS: usize = 65_536;
 
     enum Builder {
+        Date(Date32Builder),
         Int(Int64Builder),
         Float(Float64Builder),
         Text(StringBuilder),
@@ -233,6 +234,7 @@ pub(crate) mod parquet {
                 Kind::Int => Builder::Int(Int64Builder::new()),
                 Kind::Float => Builder::Float(Float64Builder::new()),
                 Kind::Text => Builder::Text(StringBuilder::new()),
+                Kind::Date => Builder::Date(Date32Builder::new()),
             })
             .collect()
     }
@@ -246,6 +248,7 @@ pub(crate) mod parquet {
                         Kind::Int => DataType::Int64,
                         Kind::Float => DataType::Float64,
                         Kind::Text => DataType::Utf8,
+                        Kind::Date => DataType::Date32,
                     };
                     Field::new(&c.name, t, true)
                 })
@@ -264,6 +267,7 @@ pub(crate) mod parquet {
                         Builder::Int(b) => Arc::new(b.finish()),
                         Builder::Float(b) => Arc::new(b.finish()),
                         Builder::Text(b) => Arc::new(b.finish()),
+                        Builder::Date(b) => Arc::new(b.finish()),
                     }
                 })
                 .collect();
@@ -285,6 +289,8 @@ pub(crate) mod parquet {
                     (Builder::Text(b), Value::Text(t)) => b.append_value(t),
                     (Builder::Text(b), Value::Int(i)) => b.append_value(i.to_string()),
                     (Builder::Text(b), Value::Float(f)) => b.append_value(f.to_string()),
+                    (Builder::Date(b), Value::Text(t)) => b.append_option(crate::dates::day(t).and_then(|d| i32::try_from(d).ok())),
+                    (Builder::Date(b), _) => b.append_null(),
                     (Builder::Int(b), _) => b.append_null(),
                     (Builder::Float(b), _) => b.append_null(),
                     (Builder::Text(b), _) => b.append_null(),

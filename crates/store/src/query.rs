@@ -148,7 +148,7 @@ pub fn run(conn: &Connection, filter: &Filter, aggregation: Aggregation, limit: 
 pub fn columns(conn: &Connection, filter: &Filter, aggregation: Aggregation, limit: usize) -> Result<Vec<Column>> {
     let sql = statement(filter, aggregation, limit)?;
     let stmt = conn.prepare(&sql)?;
-    Ok(stmt.column_names().into_iter().map(|name| Column { name: name.to_string(), kind: Kind::Text }).collect())
+    Ok(stmt.column_names().map(|name| Column { name: name.to_string(), kind: Kind::Text }).collect())
 }
 
 fn statement(filter: &Filter, aggregation: Aggregation, limit: usize) -> Result<String> {

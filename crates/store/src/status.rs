@@ -34,7 +34,7 @@ pub fn history(reports: &[Report]) -> Vec<Change> {
             None => (r.modality.clone(), r.confirmation.clone()),
             Some(now) => (next_modality(&now.modality, &r.modality), next_confirmation(now.confirmation.as_deref(), r.confirmation.as_deref())),
         };
-        if changes.last().map_or(true, |now| now.modality != modality || now.confirmation != confirmation) {
+        if changes.last().is_none_or(|now| now.modality != modality || now.confirmation != confirmation) {
             changes.push(Change { modality, confirmation, mention: r.mention, pub_date: r.pub_date.clone() });
         }
     }

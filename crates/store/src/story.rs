@@ -107,6 +107,8 @@ pub struct Step {
     pub mentions: i64,
     pub sources: i64,
     pub trend: Trend,
+    /// Status changes: (status, publication date, outlet of the report that caused it).
+    pub history: Vec<(String, String, String)>,
     pub evidence: Vec<Evidence>,
 }
 
@@ -151,6 +153,10 @@ pub fn timeline(conn: &Connection, id: i64) -> Result<Timeline> {
         "SELECT coalesce(outlet, doc_id), coalesce(pub_date, ''), evidence, modality, confirmation FROM mentions WHERE event = ?1 \
          ORDER BY coalesce(pub_date, ''), id",
     )?;
+    let mut changes = conn.prepare(
+        "SELECT s.modality || coalesce(', ' || s.confirmation, ''), coalesce(s.pub_date, ''), coalesce(m.outlet, m.doc_id) \
+         FROM event_status s JOIN mentions m ON m.id = s.mention WHERE s.event = ?1 ORDER BY s.seq",
+    )?;
     let mut steps: Vec<Step> = Vec::new();
     let rows: Vec<Step> = events
         .query_map([id], |r| {
@@ -168,6 +174,7 @@ pub fn timeline(conn: &Connection, id: i64) -> Result<Timeline> {
                 mentions: r.get(10)?,
                 sources: r.get(11)?,
                 trend: Trend::Start,
+                history: Vec::new(),
                 evidence: Vec::new(),
             })
         })?
@@ -179,6 +186,7 @@ pub fn timeline(conn: &Connection, id: i64) -> Result<Timeline> {
             Some(prev) if step.goldstein > prev.goldstein => Trend::DeEscalation,
             Some(_) => Trend::Steady,
         };
+        step.history = changes.query_map([step.event], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
         step.evidence = reports
             .query_map([step.event], |r| {
                 Ok(Evidence { outlet: r.get(0)?, pub_date: r.get(1)?, sentence: r.get(2)?, modality: r.get(3)?, confirmation: r.get(4)? })
@@ -216,6 +224,10 @@ impl fmt::Display for Timeline {
                 "{}  {mark}  event {}: {} → {}: {} ({}, Goldstein {:+.1}){place} [{status}; {} mentions, {} sources]",
                 s.date, s.event, s.source, s.target, s.cameo_name, s.cameo, s.goldstein, s.mentions, s.sources
             )?;
+            if s.history.len() > 1 {
+                let changes: Vec<String> = s.history.iter().map(|(status, date, outlet)| format!("{status} ({date}, {outlet})")).collect();
+                writeln!(f, "    status: {}", changes.join(" → "))?;
+            }
             for e in &s.evidence {
                 let said = match &e.confirmation {
                     Some(c) => format!("{}, {c}", e.modality),

@@ -13,6 +13,8 @@ pub enum Kind {
     Int,
     Float,
     Text,
+    /// A `YYYY-MM-DD` text, typed as a date where the output has dates (Parquet).
+    Date,
 }
 
 impl Kind {
@@ -21,6 +23,7 @@ impl Kind {
             "int" => Some(Kind::Int),
             "float" => Some(Kind::Float),
             "text" => Some(Kind::Text),
+            "date" => Some(Kind::Date),
             _ => None,
         }
     }

@@ -163,7 +163,7 @@ impl EventRow {
                 *mine = theirs.clone();
             }
         }
-        if m.place.as_ref().is_some_and(|p| self.place.as_ref().map_or(true, |mine| p.rank > mine.rank)) {
+        if m.place.as_ref().is_some_and(|p| self.place.as_ref().is_none_or(|mine| p.rank > mine.rank)) {
             self.place.clone_from(&m.place);
         }
         self.facts_day_first = min_opt(self.facts_day_first, m.facts_day_first);
@@ -292,14 +292,13 @@ fn write_event(tx: &Transaction, id: Option<i64>, e: &EventRow) -> rusqlite::Res
 /// The event a mention reports, among the events of its block whose dates come near it.
 fn find_event(tx: &Transaction, t: &Thresholds, m: &EventRow) -> rusqlite::Result<Option<(i64, EventRow)>> {
     let facts = m.facts();
-    let mut stmt = match facts.day_first {
-        // Events span at most max_span_days, so their first day bounds the index range on both sides.
-        Some(_) => tx.prepare_cached(&format!("SELECT id, {EVENT_COLUMNS} FROM events WHERE block = ?1 AND day_first BETWEEN ?2 AND ?3 AND day_last >= ?4"))?,
-        None => tx.prepare_cached(&format!("SELECT id, {EVENT_COLUMNS} FROM events WHERE block = ?1 AND day_first IS NULL AND coalesce(?2, ?3, ?4) IS NULL"))?,
-    };
+    let Some(day) = facts.day_first else { return Ok(None) };
+    // Events span at most max_span_days, so their first day bounds the index range on both sides.
+    static SQL: OnceLock<String> = OnceLock::new();
+    let sql = SQL.get_or_init(|| format!("SELECT id, {EVENT_COLUMNS} FROM events WHERE block = ?1 AND day_first BETWEEN ?2 AND ?3 AND day_last >= ?4"));
+    let mut stmt = tx.prepare_cached(sql)?;
     let w = t.max_window();
-    let day = facts.day_first;
-    let range = params![m.block, day.map(|d| d - w - t.max_span_days), day.map(|d| d + w), day.map(|d| d - w)];
+    let range = params![m.block, day - w - t.max_span_days, day + w, day - w];
     let rows = stmt.query_map(range, |r| Ok((r.get::<_, i64>(0)?, EventRow::from_row(r)?)))?;
     let mut best: Option<(i64, i64, EventRow)> = None;
     for row in rows {
@@ -311,7 +310,7 @@ fn find_event(tx: &Transaction, t: &Thresholds, m: &EventRow) -> rusqlite::Resul
             (Some(d), Some(a), Some(b)) => (a - d).max(d - b).max(0),
             _ => 0,
         };
-        if best.as_ref().map_or(true, |(bd, bid, _)| (distance, id) < (*bd, *bid)) {
+        if best.as_ref().is_none_or(|(bd, bid, _)| (distance, id) < (*bd, *bid)) {
             best = Some((distance, id, event));
         }
     }

@@ -135,5 +135,6 @@ fn parquet_export_has_typed_columns() {
         assert_eq!(fields["goldstein"], Field::Double(-9.0));
         assert_eq!(fields["cameo"], Field::Str("193".into()));
         assert_eq!(fields["lat"], Field::Null);
+        assert_eq!(fields["date"], Field::Date(dyad_store::dates::day("2026-05-01").unwrap() as i32));
     }
 }
