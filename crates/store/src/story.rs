@@ -28,10 +28,8 @@ pub fn topic(cameo_root: &str) -> Option<&'static str> {
 }
 
 /// Puts a new event into its story, starting one when none is near in time.
-pub(crate) fn link(tx: &Transaction, t: &Thresholds, event: i64) -> rusqlite::Result<()> {
-    let (source, target, root, day): (String, String, String, Option<i64>) =
-        tx.prepare_cached("SELECT source_key, target_key, cameo_root, day FROM events WHERE id = ?1")?.query_row([event], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
-    let (Some(day), Some(topic)) = (day, topic(&root)) else { return Ok(()) };
+pub(crate) fn link(tx: &Transaction, t: &Thresholds, event: i64, (source, target): (&str, &str), root: &str, day: i64) -> rusqlite::Result<()> {
+    let Some(topic) = topic(root) else { return Ok(()) };
     if source == "-" && target == "-" {
         return Ok(());
     }

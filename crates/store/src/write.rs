@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use dyad_core::{Document, Event};
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, Row, Transaction};
 
 use crate::dedup::{self, Facts, Place, Thresholds};
 use crate::{dates, status, story, Result};
@@ -387,7 +387,8 @@ fn label<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// Recomputes what an event derives from all its mentions: counts, root mention, dates seen, status history.
-fn refresh(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
+/// Returns the event's day.
+fn refresh(tx: &Transaction, event: i64, new: bool) -> rusqlite::Result<Option<i64>> {
     struct M {
         id: i64,
         document: i64,
@@ -420,7 +421,7 @@ fn refresh(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
         .collect::<rusqlite::Result<_>>()?;
     // Publication order; reports without a date come first, as the earliest possible.
     mentions.sort_by(|a, b| (&a.pub_date, a.id).cmp(&(&b.pub_date, b.id)));
-    let Some(root) = mentions.first() else { return Ok(()) };
+    let Some(root) = mentions.first() else { return Ok(None) };
     let url: String = tx.prepare_cached("SELECT coalesce(url, doc_id) FROM documents WHERE id = ?1")?.query_row([root.document], |r| r.get(0))?;
     let articles: BTreeSet<i64> = mentions.iter().map(|m| m.document).collect();
     // Documents with no outlet named count as a source each.
@@ -458,12 +459,14 @@ fn refresh(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
         now.modality,
         now.confirmation,
     ])?;
-    tx.prepare_cached("DELETE FROM event_status WHERE event = ?1")?.execute([event])?;
+    if !new {
+        tx.prepare_cached("DELETE FROM event_status WHERE event = ?1")?.execute([event])?;
+    }
     let mut insert = tx.prepare_cached("INSERT INTO event_status (event, seq, modality, confirmation, mention, pub_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
     for (seq, change) in history.iter().enumerate() {
         insert.execute(params![event, seq as i64, change.modality, change.confirmation, change.mention, change.pub_date])?;
     }
-    Ok(())
+    Ok(day)
 }
 
 pub(crate) fn add_batch(conn: &mut Connection, t: &Thresholds, documents: &[StoredDocument]) -> Result<BatchTally> {
@@ -473,19 +476,17 @@ pub(crate) fn add_batch(conn: &mut Connection, t: &Thresholds, documents: &[Stor
     let mut touched = BTreeSet::new();
     let mut created = Vec::new();
     for doc in documents {
-        let known: Option<i64> = tx
-            .prepare_cached("SELECT id FROM documents WHERE doc_id = ?1 UNION ALL SELECT id FROM documents WHERE content_hash = ?2 LIMIT 1")?
-            .query_row(params![doc.doc_id, doc.content_hash], |r| r.get(0))
-            .optional()?;
-        if known.is_some() {
+        // A document already stored (same id or same content) hits a UNIQUE constraint and is skipped.
+        let inserted = tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO documents (doc_id, content_hash, source, url, title, date, length, mentions, origin, ingested_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, datetime('now'))",
+            )?
+            .execute(params![doc.doc_id, doc.content_hash, doc.source, doc.url, doc.title, doc.date, doc.length as i64, doc.events.len() as i64, doc.origin])?;
+        if inserted == 0 {
             tally.skipped += 1;
             continue;
         }
-        tx.prepare_cached(
-            "INSERT INTO documents (doc_id, content_hash, source, url, title, date, length, mentions, origin, ingested_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, datetime('now'))",
-        )?
-        .execute(params![doc.doc_id, doc.content_hash, doc.source, doc.url, doc.title, doc.date, doc.length as i64, doc.events.len() as i64, doc.origin])?;
         let document = tx.last_insert_rowid();
         tally.documents += 1;
         for (seq, e) in doc.events.iter().enumerate() {
@@ -502,7 +503,7 @@ pub(crate) fn add_batch(conn: &mut Connection, t: &Thresholds, documents: &[Stor
                 }
                 None => {
                     let id = write_event(&tx, None, &mention)?;
-                    created.push(id);
+                    created.push((id, mention.source.key.clone(), mention.target.key.clone(), mention.cameo_root.clone()));
                     id
                 }
             };
@@ -513,11 +514,15 @@ pub(crate) fn add_batch(conn: &mut Connection, t: &Thresholds, documents: &[Stor
     }
     // The batch's evidence goes into the text index in one statement, much faster than row by row.
     tx.prepare_cached("INSERT INTO mentions_fts(rowid, evidence) SELECT id, evidence FROM mentions WHERE id >= ?1")?.execute([first_new_mention])?;
+    let created_ids: BTreeSet<i64> = created.iter().map(|c| c.0).collect();
+    let mut days = std::collections::HashMap::new();
     for &event in &touched {
-        refresh(&tx, event)?;
+        days.insert(event, refresh(&tx, event, created_ids.contains(&event))?);
     }
-    for &event in &created {
-        story::link(&tx, t, event)?;
+    for (event, source, target, root) in &created {
+        if let Some(day) = days[event] {
+            story::link(&tx, t, *event, (source, target), root, day)?;
+        }
     }
     tally.new_events = created.len();
     tx.commit()?;
