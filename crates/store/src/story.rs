@@ -219,7 +219,7 @@ impl fmt::Display for Timeline {
             writeln!(f)?;
             writeln!(
                 f,
-                "{}  {mark}  event {}: {} → {}: {} ({}, Goldstein {:+.1}){place} [{status}; {} mentions, {} sources]",
+                "{}  {mark}  event {}: {} → {}: {} ({}, Goldstein {:+.1}){place} [{status}; mentions {}, sources {}]",
                 s.date, s.event, s.source, s.target, s.cameo_name, s.cameo, s.goldstein, s.mentions, s.sources
             )?;
             if s.history.len() > 1 {
