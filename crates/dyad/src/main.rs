@@ -3,7 +3,8 @@
 //! `dyad code` reads documents (dyad-ingest), codes each one (dyad-coder) and
 //! writes events as JSONL. Per-document problems go to stderr and never stop the
 //! batch. The other subcommands are views for users: the code tables, and the
-//! intermediate results behind an event.
+//! intermediate results behind an event. `ingest`, `query`, `export` and `story` work on
+//! the event store (dyad-store).
 
 mod code;
 mod store;
