@@ -16,7 +16,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 /// Documents coded in parallel at a time: enough to keep every core busy, few enough to bound memory.
-const BATCH: usize = 512;
+pub(crate) const BATCH: usize = 512;
 
 /// The example reports shipped in the repository, compiled in for `--example`.
 pub const EXAMPLE: &[u8] = include_bytes!("../../../examples/reports.jsonl");
@@ -165,13 +165,13 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 /// What became of one input record.
-struct Outcome {
-    origin: Origin,
-    warnings: Vec<String>,
-    result: Result<(Vec<String>, Vec<Coded>), String>,
+pub(crate) struct Outcome {
+    pub(crate) origin: Origin,
+    pub(crate) warnings: Vec<String>,
+    pub(crate) result: Result<(Vec<String>, Vec<Coded>), String>,
 }
 
-fn code_one(coder: &Coder, record: Record) -> Outcome {
+pub(crate) fn code_one(coder: &Coder, record: Record) -> Outcome {
     let Record { origin, document, warnings } = record;
     let result = match document {
         Err(e) => Err(e.to_string()),

@@ -3,10 +3,12 @@
 //! `dyad code` reads documents (dyad-ingest), codes each one (dyad-coder) and
 //! writes events as JSONL. Per-document problems go to stderr and never stop the
 //! batch. The other subcommands are views for users: the code tables, and the
-//! intermediate results behind an event.
+//! intermediate results behind an event. `ingest`, `query`, `export` and `story` work on
+//! the event store (dyad-store).
 
 mod code;
 mod places;
+mod store;
 mod views;
 
 use std::process::ExitCode;
@@ -79,6 +81,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Code documents and keep them in an event store (default dyad.db): every mention with its
+    /// evidence, deduplicated events with GDELT-style counts, status history and stories.
+    /// Documents already stored (same id or same content) are skipped, so a run can be repeated
+    /// or resumed after a crash.
+    Ingest(store::IngestArgs),
+    /// Query the event store: filtered events, counts per period, top dyads, Goldstein series.
+    Query(store::QueryArgs),
+    /// Export the event store as GDELT 2.0 events or mentions, PLOVER, ACLED, CSV or Parquet.
+    Export(store::ExportArgs),
+    /// List the stories in the event store, or print one story's timeline with its evidence.
+    Story(store::StoryArgs),
 }
 
 fn main() -> ExitCode {
@@ -89,5 +102,9 @@ fn main() -> ExitCode {
         Command::Explain { text, date } => views::explain(text, date),
         Command::Actors { paths, json, input_format } => views::actors(paths, json, input_format),
         Command::Places { paths, json } => places::run(paths, json),
+        Command::Ingest(args) => store::ingest(args),
+        Command::Query(args) => store::query(args),
+        Command::Export(args) => store::export(args),
+        Command::Story(args) => store::story(args),
     }
 }
