@@ -97,8 +97,8 @@ fn planned_possible_and_negated_are_not_actual() {
     assert!(t.act.as_ref().is_some_and(|a| a.cameo.starts_with("18") || a.cameo.starts_with("19")), "{t:#?}");
     assert!(with_root(&planned, "19").is_empty() && with_root(&planned, "18").is_empty(), "{planned:#?}");
     let possible = code("Indian troops could attack Pakistani militants if talks fail.");
-    assert!(possible.iter().all(|e| e.cameo_root.as_str() < "18"), "{possible:#?}");
-    assert!(possible.iter().filter(|e| e.act.is_some()).all(|e| e.modality == Modality::Possible), "{possible:#?}");
+    // A merely possible act keeps its own code, marked possible.
+    assert!(possible.iter().filter(|e| e.cameo_root.as_str() >= "18").all(|e| e.modality == Modality::Possible && e.act.is_none()), "{possible:#?}");
     let negated = code("Greek police did not arrest the Albanian smugglers.");
     assert_eq!(with_root(&negated, "17").first().map(|e| e.modality), Some(Modality::Negated), "{negated:#?}");
 }

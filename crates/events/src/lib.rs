@@ -108,12 +108,14 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
                 // "threatened ... to cut": the threat, not a cue word, makes the act possible.
                 (modality, modality_cue) = (m, Some(Span::new(cx.tokens[previous_range.start].span.start, cx.tokens[previous_range.end - 1].span.end)));
             }
-            // CAMEO codes an announced or refused act as the announcement ("will withdraw" is 0356,
+            // CAMEO codes a planned or refused act as the announcement ("will withdraw" is 0356,
             // "refused to meet" 125); the act is kept beside it.
+            // A merely possible act ("may have been killed", "could attack if") is not an announcement:
+            // it keeps its own code, with modality possible.
             let stance = match modality {
-                Modality::Planned | Modality::Possible => Some(Stance::Intent),
+                Modality::Planned => Some(Stance::Intent),
                 Modality::Negated => Some(Stance::Refusal),
-                Modality::Actual => None,
+                Modality::Actual | Modality::Possible => None,
             };
             let act = code;
             let code = stance.and_then(|s| tables.announced(&act.code, s)).unwrap_or(act);
