@@ -73,16 +73,31 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
         // The last trigger that gave events in this sentence, and where its events start in `out`.
         let mut previous: Option<(std::ops::Range<usize>, usize, String)> = None;
         let sentence_start = out.len();
+        // Which of this sentence's events sit in a subordinate clause ("whom authorities blame",
+        // "after two vehicles were hit"): background, dropped when the sentence reports a main event.
+        let mut in_subordinate: Vec<bool> = Vec::new();
+        let mut after_violence = false;
         for trigger in lexicon.triggers.find_all(&cx, range.clone()) {
             let t = &trigger.values[0];
             if actors.overlaps_longer(trigger.range()) {
                 continue;
             }
-            let mut governed = None;
-            match nesting::relation(&cx, trigger.range(), t.pos, &t.cameo, previous.as_ref().map(|p| (p.0.clone(), p.2.as_str()))) {
+            let relation = nesting::relation(&cx, cues, trigger.range(), t.pos, &t.cameo, previous.as_ref().map(|p| (p.0.clone(), p.2.as_str())), after_violence);
+            after_violence |= matches!(&t.cameo[..2], "18" | "19" | "20");
+            match relation {
                 nesting::Relation::Own => {}
-                nesting::Relation::ContentOf(modality) => governed = Some(modality),
                 nesting::Relation::Inside => continue,
+                nesting::Relation::ContentOf(stance) => {
+                    // "threatened to shell Iraqi towns" is one event, the threat, coded by what it threatens.
+                    if let (Some((_, first, _)), Some(act)) = (&previous, tables.cameo(&t.cameo)) {
+                        let roles = roles::assign(&cx, &actors, trigger.range(), clauses.around(trigger.range()), &t.cameo[..2]);
+                        let act_target = roles.targets.first().map(|&i| mentions.actors[i].actor.clone());
+                        for c in &mut out[*first..] {
+                            nesting::absorb_content(&mut c.event, act, tables.announced(&act.code, stance), act_target.clone(), &t.pattern, &mut c.why);
+                        }
+                    }
+                    continue;
+                }
                 nesting::Relation::SameAs => {
                     // "killed ... in a car bombing": the noun names the previous event more precisely.
                     if let (Some((_, first, _)), Some(code)) = (&previous, tables.cameo(&t.cameo)) {
@@ -103,17 +118,16 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
             if roles.sources.is_empty() && roles.targets.is_empty() && (!violent || subordinate) {
                 continue;
             }
-            let (mut modality, mut modality_cue) = modality::of(&cx, cues, trigger.range(), clause.clone(), code.root == "03");
-            if let (Some(m), Some((previous_range, _, _))) = (governed, &previous) {
-                // "threatened ... to cut": the threat, not a cue word, makes the act possible.
-                (modality, modality_cue) = (m, Some(Span::new(cx.tokens[previous_range.start].span.start, cx.tokens[previous_range.end - 1].span.end)));
-            }
+            let reading = modality::of(&cx, cues, trigger.range(), clause.clone(), code.root == "03");
+            let (modality, modality_cue) = (reading.modality, reading.cue);
             // CAMEO codes a planned or refused act as the announcement ("will withdraw" is 0356,
-            // "refused to meet" 125); the act is kept beside it.
-            // A merely possible act ("may have been killed", "could attack if") is not an announcement:
+            // "refused to meet" 125); the act is kept beside it. So is an act promised on a condition
+            // ("would meet him if he gave them a veto" is 036, "will attack unless" 138x).
+            // A merely possible act ("may have been killed", "could attack") is not an announcement:
             // it keeps its own code, with modality possible.
             let stance = match modality {
                 Modality::Planned => Some(Stance::Intent),
+                Modality::Possible if reading.conditional => Some(Stance::Intent),
                 Modality::Negated => Some(Stance::Refusal),
                 Modality::Actual | Modality::Possible => None,
             };
@@ -175,6 +189,12 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
                 confirmation_cue: confirmation_cue.map(|sp| Cited::of(&doc.text, sp)),
             };
             out.push(Coded { event, why });
+            in_subordinate.push(subordinate);
+        }
+        if in_subordinate.contains(&false) {
+            let mut background = in_subordinate.into_iter();
+            let sentence_events: Vec<Coded> = out.drain(sentence_start..).filter(|_| background.next() == Some(false)).collect();
+            out.extend(sentence_events);
         }
         acled::classify(&cx, lexicon, tables, range.clone(), &mut out[sentence_start..]);
         withheld.extend(sources::non_confirmations(&cx, cues, mentions, range));
@@ -189,10 +209,13 @@ pub(crate) fn plover_of(code: &dyad_codes::CameoCode) -> Plover {
     Plover { event_type: code.plover_type.clone(), mode: code.plover_mode.clone() }
 }
 
+/// The same event coded twice in one sentence: same code and source, and the same target or one
+/// left unnamed ("arrived in Amman on a surprise visit").
 fn same_event(a: &Event, b: &Event) -> bool {
     // Actors the lexicon could not code are told apart by their words.
     let code = |x: &Option<dyad_core::Actor>| x.as_ref().map(|a| a.code.clone().unwrap_or_else(|| a.text.clone()));
-    a.evidence.start == b.evidence.start && a.cameo == b.cameo && code(&a.source) == code(&b.source) && code(&a.target) == code(&b.target)
+    let targets_agree = a.target.is_none() || b.target.is_none() || code(&a.target) == code(&b.target);
+    a.evidence.start == b.evidence.start && a.cameo == b.cameo && code(&a.source) == code(&b.source) && targets_agree
 }
 
 /// A first confidence: how much of the event the text pinned down. Not yet calibrated.

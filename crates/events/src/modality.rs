@@ -15,7 +15,16 @@ use dyad_lexicon::{Cue, CueKind, Match, Tokens};
 
 const NEGATION_REACH: usize = 3;
 
-pub(crate) fn of(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, clause: Range<usize>, intent_code: bool) -> (Modality, Option<Span>) {
+/// How the text reports an act: its modality, the cue that decided it, and whether a condition
+/// made it possible ("will attack unless", "would meet if"), which makes it a conditional promise or threat.
+pub(crate) struct Reading {
+    pub modality: Modality,
+    pub cue: Option<Span>,
+    pub conditional: bool,
+}
+
+pub(crate) fn of(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, clause: Range<usize>, intent_code: bool) -> Reading {
+    let reading = |modality, cue, conditional| Reading { modality, cue: Some(cue), conditional };
     let cue_of = |kind: CueKind, m: &Match<Cue>| m.values.iter().find(|c| c.kind == kind).map(|c| c.value.clone());
     let span = |m: &Match<Cue>| Span::new(cx.tokens[m.start].span.start, cx.tokens[m.end - 1].span.end);
     // A cue that opens a longer trigger ("agreed to a ceasefire", "promised to send aid") speaks of the
@@ -29,7 +38,7 @@ pub(crate) fn of(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, clause
         .filter(|(m, v)| m.end <= trigger.start || opens_trigger(m, v))
         .collect();
     if let Some((m, _)) = before.iter().rev().find(|(m, v)| v == "negated" && trigger.start - m.end <= NEGATION_REACH) {
-        return (Modality::Negated, Some(span(m)));
+        return reading(Modality::Negated, span(m), false);
     }
     // A condition anywhere in the clause ("If talks fail, troops will advance", "... if necessary")
     // makes a plan or an act only possible.
@@ -38,10 +47,10 @@ pub(crate) fn of(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, clause
         .filter(|m| m.start >= clause.start && m.end <= clause.end && (m.end <= trigger.start || m.start >= trigger.end))
         .find_map(|m| cue_of(CueKind::Condition, m).map(|v| (m, v)));
     match (before.last(), condition) {
-        (Some((m, v)), _) if v == "possible" => (Modality::Possible, Some(span(m))),
-        (_, Some((m, v))) => (parse(&v), Some(span(m))),
-        (Some((m, v)), None) => (parse(v), Some(span(m))),
-        (None, None) => (Modality::Actual, None),
+        (Some((m, v)), _) if v == "possible" => reading(Modality::Possible, span(m), false),
+        (_, Some((m, v))) => reading(parse(&v), span(m), true),
+        (Some((m, v)), None) => reading(parse(v), span(m), false),
+        (None, None) => Reading { modality: Modality::Actual, cue: None, conditional: false },
     }
 }
 

@@ -1,8 +1,10 @@
 //! Triggers that belong to another trigger rather than being events of their own.
 //!
 //! - A complement: "agreed to withdraw", "began a hunger strike to protest": the second
-//!   trigger is the content of the first, which is the event. Threats, refusals and
-//!   denials keep their complement ("threatened to expel" also gives a possible expulsion).
+//!   trigger is the content of the first, which is the event. A threat or refusal is one
+//!   event coded by what it threatens or refuses, as CAMEO codes it: "threatened to impose
+//!   sanctions" is 1312 and "refused to meet" 125, with the act kept in `act`. Denials keep
+//!   their complement as an event of its own ("denied attacking" also gives a denied attack).
 //! - Background: a noun after "after", "following", "despite", "amid" names an earlier event
 //!   as the setting of this one ("agreed to a ceasefire after two days of fierce fighting").
 //! - An adjective: "the occupied West Bank", "the alleged violations", "detained
@@ -10,18 +12,28 @@
 //! - The same event named again: "killed 46 civilians in an attack on a village",
 //!   "killed in a car bomb explosion": the noun after "in" or "during" describes the
 //!   previous event; a more specific code refines it, otherwise it is dropped.
+//! - The harm an act did: "opened fire, killing two", "a roadside bomb killed one soldier and
+//!   wounded two": a casualty word (data/cues/cues.tsv, kind `casualty`) after a violent event in
+//!   the same sentence counts that event's dead and wounded; it is not another attack.
 
 use std::ops::Range;
 
-use dyad_codes::CameoCode;
-use dyad_core::{Event, Modality};
-use dyad_lexicon::{Tokens, TriggerPos};
+use dyad_codes::{CameoCode, Stance};
+use dyad_core::{Act, Actor, Event};
+use dyad_lexicon::{Cue, CueKind, Match, Tokens, TriggerPos};
 
 use crate::Why;
 
 const COMPLEMENT_REACH: usize = 10;
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "'s", "’s", "these", "those"];
 const SAME_EVENT_PREPOSITIONS: &[&str] = &["in", "during", "amid"];
+/// More prepositions that introduce the same event when the noun is of the previous event's kind:
+/// "arrived in Amman on a surprise visit", "hosted the prime minister for an informal meeting".
+const SAME_KIND_PREPOSITIONS: &[&str] = &["on", "for", "at"];
+/// How far a condition ("if", "unless") reaches to the act it states: "if it is attacked".
+const CONDITION_REACH: usize = 4;
+/// How far after a protest its demand may come: "demonstrated in Kirkuk on Sunday, calling for independence".
+const DEMAND_REACH: usize = 12;
 const ARTICLES: &[&str] = &["a", "an", "the"];
 /// Words after "the wounded", "the killed" that show the participle stands alone for people.
 const PEOPLE_FOLLOW: &[&str] = &["from", "to"];
@@ -29,9 +41,9 @@ const PEOPLE_FOLLOW: &[&str] = &["from", "to"];
 pub(crate) enum Relation {
     /// An event of its own.
     Own,
-    /// The act a threat or refusal is about ("threatened on Monday to cut gas supplies"): an event
-    /// with the modality the governing verb gives it.
-    ContentOf(Modality),
+    /// The act a threat or refusal is about ("threatened on Monday to cut gas supplies"): it
+    /// gives the governing event its code, under this stance.
+    ContentOf(Stance),
     /// Part of the previous trigger, or not an act: no event.
     Inside,
     /// Another name for the previous event.
@@ -52,7 +64,13 @@ fn violent(code: &str) -> bool {
     matches!(&code[..2], "18" | "19" | "20")
 }
 
-pub(crate) fn relation(cx: &Tokens, trigger: Range<usize>, pos: TriggerPos, cameo: &str, previous: Option<(Range<usize>, &str)>) -> Relation {
+/// Modifiers allowed between "in" and the noun that names the same event again ("in the
+/// second-worst attack", "in a suspected rebel ambush").
+const SAME_EVENT_MODIFIERS: usize = 3;
+
+/// `after_violence`: a violent act was named earlier in the sentence, as an event or not ("complained
+/// over air raids in which 20 people were killed").
+pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, pos: TriggerPos, cameo: &str, previous: Option<(Range<usize>, &str)>, after_violence: bool) -> Relation {
     let word = |i: usize| cx.tokens[i].folded.as_str();
     let before = trigger.start.checked_sub(1);
     // Violent acts keep their adjectival mentions ("the murdered priests"): they still report the act.
@@ -68,12 +86,30 @@ pub(crate) fn relation(cx: &Tokens, trigger: Range<usize>, pos: TriggerPos, came
     if pos == TriggerPos::Noun && background(cx, trigger.start) {
         return Relation::Inside;
     }
+    // "if it is attacked", "unless Baghdad accepts": the condition of another act is not news of its own.
+    let states_condition = cues.iter().any(|m| {
+        m.values.iter().any(|c| c.kind == CueKind::Condition)
+            && m.end <= trigger.start
+            && trigger.start - m.end <= CONDITION_REACH
+            && cx.tokens[m.end..trigger.start].iter().all(|t| t.kind != dyad_text::Kind::Punct)
+    });
+    if states_condition {
+        return Relation::Inside;
+    }
+    let casualty = || cues.iter().any(|m| m.start == trigger.start && m.values.iter().any(|c| c.kind == CueKind::Casualty));
+    if after_violence && violent(cameo) && casualty() {
+        return Relation::SameAs;
+    }
     let Some((previous, previous_code)) = previous else { return Relation::Own };
+    // "demonstrated ..., calling for independence": what protesters demand is the protest's content.
+    if &previous_code[..2] == "14" && matches!(&cameo[..2], "02" | "10") && trigger.start.saturating_sub(previous.end) <= DEMAND_REACH {
+        return Relation::Inside;
+    }
     // A threatened, refused or denied act is still coded, as possible, negated or denied.
     if before.is_some_and(|b| word(b) == "to") && trigger.start - previous.end <= COMPLEMENT_REACH {
         return match &previous_code[..2] {
-            "13" => Relation::ContentOf(Modality::Possible),
-            "12" => Relation::ContentOf(Modality::Negated),
+            "13" => Relation::ContentOf(Stance::Intent),
+            "12" => Relation::ContentOf(Stance::Refusal),
             _ if previous_code == "016" => Relation::Own,
             _ => Relation::Inside,
         };
@@ -84,16 +120,22 @@ pub(crate) fn relation(cx: &Tokens, trigger: Range<usize>, pos: TriggerPos, came
     let speech_act = matches!(&previous_code[..2], "02" | "10" | "11" | "12" | "13");
     let in_object = trigger.start.saturating_sub(previous.end) <= COMPLEMENT_REACH
         && cx.tokens[previous.end..trigger.start].iter().all(|t| !matches!(t.folded.as_str(), "," | ";" | "and" | "but" | "while" | "as" | "which" | "who" | "that"));
-    if pos == TriggerPos::Noun && speech_act && in_object {
+    if speech_act && in_object {
         return Relation::Inside;
     }
-    if pos == TriggerPos::Noun {
-        let mut k = trigger.start;
-        if k > 0 && ARTICLES.contains(&word(k - 1)) {
-            k -= 1;
-        }
-        if k > previous.end && k > 0 && SAME_EVENT_PREPOSITIONS.contains(&word(k - 1)) {
-            return Relation::SameAs;
+    {
+        // "in an attack", "in the second-worst attack": the preposition, then an article and a few
+        // modifiers, all words; the trigger is a noun there whatever its row says.
+        let preposition = (trigger.start.saturating_sub(SAME_EVENT_MODIFIERS + 2)..trigger.start)
+            .rev()
+            .take_while(|&k| k >= previous.end && cx.tokens[k].kind != dyad_text::Kind::Punct)
+            .find(|&k| SAME_EVENT_PREPOSITIONS.contains(&word(k)) || (previous_code[..2] == cameo[..2] && SAME_KIND_PREPOSITIONS.contains(&word(k))));
+        if let Some(k) = preposition {
+            let between = &cx.tokens[k + 1..trigger.start];
+            let modifiers = between.iter().filter(|t| !ARTICLES.contains(&t.folded.as_str())).count();
+            if modifiers <= SAME_EVENT_MODIFIERS {
+                return Relation::SameAs;
+            }
         }
     }
     Relation::Own
@@ -114,4 +156,22 @@ pub(crate) fn refine(event: &mut Event, code: &CameoCode, pattern: &str, why: &m
     event.goldstein = code.goldstein;
     event.plover = crate::plover_of(code);
     why.pattern = format!("{} (refined by {pattern:?})", why.pattern);
+}
+
+/// A threat or refusal takes the code of what it threatens or refuses ("threatened to shell" 1384,
+/// "refused to meet" 125) when that code is of its own kind and more specific, keeps the act, and
+/// takes the act's target when it has none.
+pub(crate) fn absorb_content(event: &mut Event, act: &CameoCode, announced: Option<&CameoCode>, act_target: Option<Actor>, pattern: &str, why: &mut Why) {
+    if let Some(code) = announced.filter(|c| c.root == event.cameo_root && c.code.len() >= event.cameo.len() && c.code != event.cameo) {
+        event.cameo = code.code.clone();
+        event.cameo_name = code.name.clone();
+        event.quad_class = code.quad_class;
+        event.goldstein = code.goldstein;
+        event.plover = crate::plover_of(code);
+    }
+    event.act.get_or_insert_with(|| Act { cameo: act.code.clone(), name: act.name.clone() });
+    if event.target.is_none() {
+        event.target = act_target;
+    }
+    why.pattern = format!("{} (about {pattern:?})", why.pattern);
 }

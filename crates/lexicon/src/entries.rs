@@ -113,6 +113,9 @@ pub enum CueKind {
     NotConfirmed,
     /// Words that close a clause for modality and role search ("but", ";").
     Boundary,
+    /// Words that count the harm of a violent act ("killing two", "wounded three"): after another
+    /// violent event in the sentence they describe that event, not a new one.
+    Casualty,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -244,6 +247,7 @@ pub(crate) fn cues(file: (&str, &str)) -> Result<Vec<(String, Cue)>, TsvError> {
                 "denial" => CueKind::Denial,
                 "not-confirmed" => CueKind::NotConfirmed,
                 "boundary" => CueKind::Boundary,
+                "casualty" => CueKind::Casualty,
                 other => return Err(bad(file.0, line, format!("unknown cue {other:?}"))),
             };
             let needs_value = matches!(kind, CueKind::Modality | CueKind::Condition);
