@@ -47,5 +47,6 @@ pub(crate) fn is_noun_use(cx: &Tokens, i: usize) -> bool {
 /// Such events are background to the sentence's main event and get less confidence.
 pub(crate) fn is_subordinate(cx: &Tokens, trigger_start: usize, clause_start: usize) -> bool {
     const MARKERS: &[&str] = &["who", "whom", "whose", "which", "that", "after", "before", "during", "following", "since", "when", "where", "while", "until", "because"];
-    (trigger_start.saturating_sub(4).max(clause_start)..trigger_start).any(|k| MARKERS.contains(&cx.tokens[k].folded.as_str()))
+    // The clause may open with the marker itself ("after" also ends the clause before it).
+    (trigger_start.saturating_sub(4).max(clause_start.saturating_sub(1))..trigger_start).any(|k| MARKERS.contains(&cx.tokens[k].folded.as_str()))
 }

@@ -118,7 +118,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
             if roles.sources.is_empty() && roles.targets.is_empty() && (!violent || subordinate) {
                 continue;
             }
-            let reading = modality::of(&cx, cues, trigger.range(), clause.clone(), code.root == "03");
+            let reading = modality::of(&cx, cues, trigger.range(), clause.clone(), matches!(code.root.as_str(), "03" | "13"));
             let (modality, modality_cue) = (reading.modality, reading.cue);
             // CAMEO codes a planned or refused act as the announcement ("will withdraw" is 0356,
             // "refused to meet" 125); the act is kept beside it. So is an act promised on a condition
@@ -191,7 +191,9 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
             out.push(Coded { event, why });
             in_subordinate.push(subordinate);
         }
-        if in_subordinate.contains(&false) {
+        // A statement (root 01: "denied that troops had moved") is about its subordinate clause.
+        let main_act = reports_main_act(&out[sentence_start..], &in_subordinate);
+        if main_act {
             let mut background = in_subordinate.into_iter();
             let sentence_events: Vec<Coded> = out.drain(sentence_start..).filter(|_| background.next() == Some(false)).collect();
             out.extend(sentence_events);
@@ -201,6 +203,11 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
     }
     sources::apply_non_confirmations(&doc.text, &withheld, &mut out);
     out
+}
+
+/// Does the sentence report a main-clause act other than a statement, for its background events to give way to?
+fn reports_main_act(events: &[Coded], in_subordinate: &[bool]) -> bool {
+    events.iter().zip(in_subordinate).any(|(c, &sub)| !sub && c.event.cameo_root != "01")
 }
 
 /// PLOVER type and mode, from the code table. An announced act already carries its announcement's

@@ -23,14 +23,17 @@ pub(crate) struct Reading {
     pub conditional: bool,
 }
 
-pub(crate) fn of(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, clause: Range<usize>, intent_code: bool) -> Reading {
+/// `announcement`: the trigger itself announces an act (CAMEO 03 intent, 13 threat); the cues and
+/// conditions around it speak of the announced act, and the announcement was made.
+pub(crate) fn of(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, clause: Range<usize>, announcement: bool) -> Reading {
     let reading = |modality, cue, conditional| Reading { modality, cue: Some(cue), conditional };
     let cue_of = |kind: CueKind, m: &Match<Cue>| m.values.iter().find(|c| c.kind == kind).map(|c| c.value.clone());
     let span = |m: &Match<Cue>| Span::new(cx.tokens[m.start].span.start, cx.tokens[m.end - 1].span.end);
     // A cue that opens a longer trigger ("agreed to a ceasefire", "promised to send aid") speaks of the
-    // act the rest of the trigger names, unless the code itself is the intent (CAMEO 03: "agreed to").
+    // act the rest of the trigger names, unless the code itself is the announcement ("agreed to" 03,
+    // "threaten to ban" 132).
     // A negation written into a pattern ("has not commented") is the event itself.
-    let opens_trigger = |m: &Match<Cue>, value: &str| !intent_code && value != "negated" && m.start == trigger.start && m.end < trigger.end;
+    let opens_trigger = |m: &Match<Cue>, value: &str| !announcement && value != "negated" && m.start == trigger.start && m.end < trigger.end;
     let before: Vec<(&Match<Cue>, String)> = cues
         .iter()
         .filter(|m| m.start >= clause.start)
@@ -44,6 +47,7 @@ pub(crate) fn of(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, clause
     // makes a plan or an act only possible.
     let condition = cues
         .iter()
+        .filter(|_| !announcement)
         .filter(|m| m.start >= clause.start && m.end <= clause.end && (m.end <= trigger.start || m.start >= trigger.end))
         .find_map(|m| cue_of(CueKind::Condition, m).map(|v| (m, v)));
     match (before.last(), condition) {

@@ -131,9 +131,12 @@ pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, 
             .take_while(|&k| k >= previous.end && cx.tokens[k].kind != dyad_text::Kind::Punct)
             .find(|&k| SAME_EVENT_PREPOSITIONS.contains(&word(k)) || (previous_code[..2] == cameo[..2] && SAME_KIND_PREPOSITIONS.contains(&word(k))));
         if let Some(k) = preposition {
+            // A verb-headed row reads as a noun only right after the preposition or its article
+            // ("on Thursday rather than putting him on trial" is no noun phrase).
             let between = &cx.tokens[k + 1..trigger.start];
+            let noun_phrase = pos == TriggerPos::Noun || between.first().is_none_or(|t| ARTICLES.contains(&t.folded.as_str()));
             let modifiers = between.iter().filter(|t| !ARTICLES.contains(&t.folded.as_str())).count();
-            if modifiers <= SAME_EVENT_MODIFIERS {
+            if noun_phrase && modifiers <= SAME_EVENT_MODIFIERS {
                 return Relation::SameAs;
             }
         }

@@ -1,0 +1,95 @@
+//! How triggers in one sentence combine into events, on short reports of our own:
+//! one event per act, however many words name it (threats and refusals coded by what they
+//! threaten or refuse, casualties joined to the attack, a visit named twice), and no events
+//! for conditions, a protest's demands or background clauses.
+
+use dyad_coder::Coder;
+use dyad_core::{Confirmation, Document, Event, Modality};
+
+fn code(text: &str) -> Vec<Event> {
+    let doc = Document { id: "t".into(), text: text.into(), date: Some("2026-02-03".into()), ..Document::default() };
+    Coder::default().code(&doc).expect("codes").events.into_iter().map(|c| c.event).collect()
+}
+
+fn codes(events: &[Event]) -> Vec<&str> {
+    events.iter().map(|e| e.cameo.as_str()).collect()
+}
+
+#[test]
+fn a_threat_is_one_event_coded_by_what_it_threatens() {
+    let evs = code("Turkey threatened on Monday to impose sanctions on Sweden.");
+    assert_eq!(codes(&evs), ["1312"], "{evs:#?}");
+    let threat = &evs[0];
+    assert_eq!(threat.modality, Modality::Actual, "the threat was made");
+    assert_eq!(threat.act.as_ref().map(|a| a.cameo.as_str()), Some("163"));
+    assert_eq!(threat.target.as_ref().and_then(|a| a.country.as_deref()), Some("SWE"));
+
+    let evs = code("Pakistan threatened to close its airspace to Indian airlines if the talks fail.");
+    assert_eq!(codes(&evs), ["1381"], "a condition on the threatened act leaves the threat made: {evs:#?}");
+    assert_eq!(evs[0].modality, Modality::Actual);
+}
+
+#[test]
+fn a_refusal_is_one_event_coded_by_what_it_refuses() {
+    let evs = code("Kenya refused to lift the ban on Ugandan imports.");
+    assert_eq!(codes(&evs), ["1241"], "{evs:#?}");
+    assert_eq!(evs[0].act.as_ref().map(|a| a.cameo.as_str()), Some("081"));
+}
+
+#[test]
+fn a_promise_on_a_condition_is_an_intent_and_the_condition_no_event() {
+    let evs = code("Sudanese rebel leaders said they would meet the mediator if the government released their commanders.");
+    assert_eq!(codes(&evs), ["036"], "{evs:#?}");
+    assert_eq!(evs[0].act.as_ref().map(|a| a.cameo.as_str()), Some("040"));
+}
+
+#[test]
+fn casualties_belong_to_the_attack_that_caused_them() {
+    let evs = code("Gunmen opened fire on a bus in Kano, killing four passengers.");
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].cameo_root, "19");
+
+    let evs = code("A roadside bomb killed two Iraqi soldiers and wounded three others in Mosul.");
+    assert_eq!(codes(&evs), ["1833"], "{evs:#?}");
+
+    let evs = code("Lebanon complained to the United Nations over Israeli air raids in which 20 people were killed.");
+    assert_eq!(codes(&evs), ["114"], "the raids are what the complaint is about: {evs:#?}");
+}
+
+#[test]
+fn a_visit_named_twice_is_one_event() {
+    let evs = code("The Chinese premier arrived in Hanoi on a three-day visit.");
+    assert_eq!(codes(&evs), ["042"], "{evs:#?}");
+    // ... but a date after "on" does not make the next act the same one.
+    let evs = code("Egyptian authorities deported an Italian journalist on Thursday rather than putting him on trial.");
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+    assert_eq!(evs[1].modality, Modality::Negated);
+}
+
+#[test]
+fn a_protests_demand_is_its_content() {
+    let evs = code("Thousands of Kenyans demonstrated in Nairobi on Monday, calling for the resignation of the governor.");
+    assert_eq!(codes(&evs), ["141"], "{evs:#?}");
+}
+
+#[test]
+fn background_clauses_give_way_to_the_main_act() {
+    let evs = code("Ghana expelled three Nigerian diplomats after protesters stormed its embassy.");
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].cameo_root, "16");
+
+    // A statement is about its clause: the denied attack stays, marked denied.
+    let evs = code("The Russian defence ministry denied that its troops had attacked the village.");
+    let attack = evs.iter().find(|e| e.cameo == "180").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(attack.confirmation, Some(Confirmation::Denied));
+}
+
+#[test]
+fn reported_intent_and_willingness_are_planned() {
+    let evs = code("Syria says it is willing to withdraw its troops from Lebanon.");
+    assert_eq!(codes(&evs), ["0356"], "{evs:#?}");
+    assert_eq!(evs[0].modality, Modality::Planned);
+
+    let evs = code("Iraq said it would allow the return of weapons inspectors.");
+    assert!(evs.iter().all(|e| e.modality == Modality::Planned), "{evs:#?}");
+}
