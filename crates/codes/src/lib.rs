@@ -2,7 +2,8 @@
 //! and PLOVER type and mode (data/codes/cameo.tsv, generated from the reference
 //! tables by scripts/build_codes.py), and CAMEO → ACLED (data/codes/acled.tsv,
 //! our own longest-prefix mapping), and the CAMEO code of an announced or refused act
-//! (data/codes/announced.tsv). data/codes/CHOICES.md explains the choices.
+//! (data/codes/announced.tsv), and the calibration of event confidence (data/codes/confidence.tsv,
+//! fitted on the dev sets by scripts/calibrate.py). data/codes/CHOICES.md explains the choices.
 //! Knows nothing of text.
 
 use std::collections::HashMap;
@@ -13,6 +14,7 @@ use dyad_core::tsv::{rows, TsvError};
 const CAMEO_FILE: (&str, &str) = ("data/codes/cameo.tsv", include_str!("../../../data/codes/cameo.tsv"));
 const ACLED_FILE: (&str, &str) = ("data/codes/acled.tsv", include_str!("../../../data/codes/acled.tsv"));
 const ANNOUNCED_FILE: (&str, &str) = ("data/codes/announced.tsv", include_str!("../../../data/codes/announced.tsv"));
+const CONFIDENCE_FILE: (&str, &str) = ("data/codes/confidence.tsv", include_str!("../../../data/codes/confidence.tsv"));
 
 /// How a report presents an act that has not happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +50,8 @@ pub struct Tables {
     by_code: HashMap<String, usize>,
     /// (act prefix, stance, CAMEO code of the announcement).
     announced: Vec<(String, Stance, String)>,
+    /// (raw score, calibrated confidence), by raw score.
+    calibration: Vec<(f32, f32)>,
 }
 
 impl Tables {
@@ -86,8 +90,14 @@ impl Tables {
             };
             announced.push((c[0].to_string(), stance, c[2].to_string()));
         }
+        let mut calibration = Vec::new();
+        for (line, c) in rows(CONFIDENCE_FILE, &["raw", "confidence", "events"])? {
+            let number = |s: &str| s.parse::<f32>().map_err(|_| TsvError { file: CONFIDENCE_FILE.0.into(), line, message: format!("not a number: {s:?}") });
+            calibration.push((number(c[0])?, number(c[1])?));
+        }
+        calibration.sort_by(|a, b| a.0.total_cmp(&b.0));
         let by_code = cameo.iter().enumerate().map(|(i, c)| (c.code.clone(), i)).collect();
-        Ok(Tables { cameo, acled, by_code, announced })
+        Ok(Tables { cameo, acled, by_code, announced, calibration })
     }
 
     pub fn cameo(&self, code: &str) -> Option<&CameoCode> {
@@ -104,6 +114,13 @@ impl Tables {
     pub fn announced(&self, act: &str, stance: Stance) -> Option<&CameoCode> {
         let (_, _, code) = self.announced.iter().filter(|(p, s, _)| *s == stance && act.starts_with(p.as_str())).max_by_key(|(p, _, _)| p.len())?;
         self.cameo(code)
+    }
+
+    /// The calibrated confidence of an event with this raw score: the share of right events among the
+    /// dev-set events scored so (the row at or below it); the raw score itself when no row is.
+    pub fn calibrated(&self, raw: f32) -> f32 {
+        let below = self.calibration.partition_point(|(r, _)| *r <= raw + f32::EPSILON);
+        below.checked_sub(1).map_or(raw, |i| self.calibration[i].1)
     }
 }
 
@@ -148,6 +165,17 @@ mod tests {
         for (prefix, _, code) in &t.announced {
             assert!(t.cameo(prefix).is_some() && t.cameo(code).is_some(), "{prefix} -> {code}");
         }
+    }
+
+    #[test]
+    fn calibration_is_monotone_and_a_probability() {
+        let t = Tables::get();
+        assert!(!t.calibration.is_empty());
+        assert!(t.calibration.windows(2).all(|w| w[0].1 <= w[1].1), "{:?}", t.calibration);
+        assert!(t.calibration.iter().all(|(_, c)| (0.0..=1.0).contains(c)));
+        let (raw, calibrated) = t.calibration[t.calibration.len() / 2];
+        assert_eq!(t.calibrated(raw), calibrated);
+        assert_eq!(t.calibrated(raw + 0.001), calibrated, "between rows, the lower row");
     }
 
     #[test]

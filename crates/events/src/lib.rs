@@ -31,6 +31,8 @@ pub struct Why {
     pub modality_cue: Option<Cited>,
     pub attribution_cue: Option<Cited>,
     pub confirmation_cue: Option<Cited>,
+    /// The score from what the text pinned down, before calibration (scripts/calibrate.py fits it).
+    pub raw_confidence: f32,
 }
 
 /// A cue word or phrase and its byte span in the document.
@@ -151,7 +153,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
             if code.root == "01" && source.is_none() {
                 continue;
             }
-            let confidence = confidence(source.is_some(), target.is_some(), &t.cameo, t.pos, source.as_ref().and_then(|a| a.country.as_ref()).is_some(), subordinate);
+            let raw_confidence = confidence(source.is_some(), target.is_some(), &t.cameo, t.pos, source.as_ref().and_then(|a| a.country.as_ref()).is_some(), subordinate);
             let event = Event {
                 doc_id: doc.id.clone(),
                 cameo: code.code.clone(),
@@ -174,7 +176,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
                 date_precision: date.as_ref().map(|(_, p)| p.to_string()),
                 evidence: Evidence::of(sentence.span, &doc.text),
                 trigger: Evidence::of(trigger_span, &doc.text),
-                confidence,
+                confidence: tables.calibrated(raw_confidence),
             };
             // Events come in sentence order: a duplicate can only be among this sentence's events.
             if out.iter().rev().take_while(|c| c.event.evidence.start == event.evidence.start).any(|c| same_event(&c.event, &event)) {
@@ -187,6 +189,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
                 modality_cue: modality_cue.map(|sp| Cited::of(&doc.text, sp)),
                 attribution_cue: attribution.map(|a| Cited::of(&doc.text, a.cue)),
                 confirmation_cue: confirmation_cue.map(|sp| Cited::of(&doc.text, sp)),
+                raw_confidence,
             };
             out.push(Coded { event, why });
             in_subordinate.push(subordinate);
@@ -225,7 +228,8 @@ fn same_event(a: &Event, b: &Event) -> bool {
     a.evidence.start == b.evidence.start && a.cameo == b.cameo && code(&a.source) == code(&b.source) && targets_agree
 }
 
-/// A first confidence: how much of the event the text pinned down. Not yet calibrated.
+/// The raw score: how much of the event the text pinned down. `Tables::calibrated` turns it into
+/// the confidence users see.
 fn confidence(has_source: bool, has_target: bool, cameo: &str, pos: TriggerPos, source_country: bool, subordinate: bool) -> f32 {
     let mut c = if subordinate { 0.2 } else { 0.35 };
     if has_source {
