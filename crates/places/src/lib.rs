@@ -11,6 +11,7 @@
 //! places an event.
 
 mod gazetteer;
+mod name_index;
 mod words;
 
 use std::ops::Range;
@@ -231,7 +232,7 @@ fn longest_name(g: &Gazetteer, tokens: &[Token], i: usize, end: usize) -> Option
         if !ids.is_empty() {
             best = Some((j + 1, key.clone(), ids));
         }
-        if !g.has_prefix(&format!("{key} ")) {
+        if !g.continues(&key) {
             break;
         }
     }
