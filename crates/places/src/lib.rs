@@ -325,7 +325,7 @@ fn dateline_end(tokens: &[Token], analyzed: &Analyzed) -> Option<usize> {
 /// What the document as a whole says about where it is: countries and divisions, with weights.
 struct Context {
     countries: Vec<(String, u32)>,
-    divisions: Vec<u32>,
+    divisions: Vec<Place>,
     dateline_country: Option<String>,
     home: Option<String>,
 }
@@ -346,7 +346,7 @@ impl Context {
             let places: Vec<Place> = c.ids.iter().take(1).map(|&id| g.place(id)).collect();
             if let Some(p) = places.first().filter(|p| p.kind == PlaceKind::Country || (p.kind == PlaceKind::Admin1 && c.ids.len() == 1)) {
                 if p.kind == PlaceKind::Admin1 {
-                    cx.divisions.push(p.id);
+                    cx.divisions.push(p.clone());
                 }
                 cx.add(&p.country.clone(), 1);
             }
@@ -394,6 +394,8 @@ fn resolve(g: &Gazetteer, w: &words::Words, tokens: &[Token], candidates: &[Cand
             tokens[gap].iter().all(|t| t.is_punct(",") || t.is_punct("(") || w.descriptor.contains(t.folded.as_str()) || w.locative.contains(t.folded.as_str()))
         })
         .collect();
+    // Parsed once here, not once per candidate place: a common name has hundreds.
+    let neighbour_places: Vec<Vec<Place>> = neighbours.iter().map(|o| o.ids.iter().map(|&id| g.place(id)).collect()).collect();
     let contains = |outer: &Place, inner: &Place| match outer.kind {
         PlaceKind::Country => inner.country == outer.country && inner.id != outer.id,
         PlaceKind::Admin1 => inner.kind == PlaceKind::City && inner.country == outer.country && inner.admin1_code == outer.admin1_code,
@@ -412,7 +414,7 @@ fn resolve(g: &Gazetteer, w: &words::Words, tokens: &[Token], candidates: &[Cand
         if division_word && p.kind == PlaceKind::Admin1 {
             reason = "division word";
         }
-        let context = 2.0 * cx.weight(&p.country) + if cx.divisions.iter().any(|&d| contains(&g.place(d), p)) { 4.0 } else { 0.0 };
+        let context = 2.0 * cx.weight(&p.country) + if cx.divisions.iter().any(|d| contains(d, p)) { 4.0 } else { 0.0 };
         if context > 0.0 {
             score += context;
             reason = "context";
@@ -421,16 +423,13 @@ fn resolve(g: &Gazetteer, w: &words::Words, tokens: &[Token], candidates: &[Cand
             score += 4.0;
             reason = "dateline";
         }
-        let contained = neighbours.iter().any(|o| o.ids.iter().any(|&id| {
-            let q = g.place(id);
-            contains(&q, p) || contains(p, &q)
-        }));
+        let contained = neighbour_places.iter().flatten().any(|q| contains(q, p) || contains(p, q));
         if contained {
             score += 15.0;
             reason = "containment";
         }
         // Names listed together ("in San Ramon, Mejicanos and Cuscatancingo") are mostly in one country.
-        if !contained && neighbours.iter().any(|o| o.ids.len() == 1 && g.place(o.ids[0]).country == p.country) {
+        if !contained && neighbour_places.iter().any(|qs| qs.len() == 1 && qs[0].country == p.country) {
             score += 3.0;
         }
         if earlier.iter().any(|m| m.place.id == p.id && candidates.iter().any(|o| o.tokens == m.tokens && o.key == c.key)) {
