@@ -114,6 +114,8 @@ pub struct Place {
 
 pub struct Gazetteer {
     places: Chunked,
+    /// Each chunk of `places` parsed, at first use: a common name is resolved many times.
+    parsed: Vec<OnceLock<Vec<Place>>>,
     names: Chunked,
     /// (country, admin1 code) → the division's place id.
     divisions: FxHashMap<(String, String), u32>,
@@ -133,10 +135,11 @@ impl Gazetteer {
         let places = Chunked::new(PLACES_GZ, PLACES_IDX);
         let names = Chunked::new(NAMES_GZ, NAMES_IDX);
         let len = (places.members.len() - 1) * CHUNK + places.chunk(places.members.len() - 1).lines.len();
-        let mut g = Gazetteer { places, names, divisions: FxHashMap::default(), countries: FxHashMap::default(), len };
+        let parsed = places.members.iter().map(|_| OnceLock::new()).collect();
+        let mut g = Gazetteer { places, parsed, names, divisions: FxHashMap::default(), countries: FxHashMap::default(), len };
         // Countries and divisions come first in the file, populated places after them.
         for id in 0..len as u32 {
-            let p = g.place(id);
+            let p = g.place(id).clone();
             match p.kind {
                 PlaceKind::Country => {
                     let line = g.places.chunk(id as usize / CHUNK).line(id as usize % CHUNK);
@@ -161,26 +164,13 @@ impl Gazetteer {
     }
 
     /// The place on line `id`.
-    pub fn place(&self, id: u32) -> Place {
-        let line = self.places.chunk(id as usize / CHUNK).line(id as usize % CHUNK);
-        let mut f = line.split('\t');
-        let mut next = || f.next().unwrap_or("");
-        let kind = match next() {
-            "C" => PlaceKind::Country,
-            "A" => PlaceKind::Admin1,
-            _ => PlaceKind::City,
-        };
-        Place {
-            id,
-            kind,
-            country: next().to_string(),
-            admin1_code: next().to_string(),
-            name: next().to_string(),
-            lat: next().parse().unwrap_or(0.0),
-            lon: next().parse().unwrap_or(0.0),
-            population: next().parse().unwrap_or(0),
-            capital: kind == PlaceKind::City && next() == "1",
-        }
+    pub fn place(&self, id: u32) -> &Place {
+        let c = id as usize / CHUNK;
+        let parsed = self.parsed[c].get_or_init(|| {
+            let chunk = self.places.chunk(c);
+            (0..chunk.lines.len()).map(|k| parse_place((c * CHUNK + k) as u32, chunk.line(k))).collect()
+        });
+        &parsed[id as usize % CHUNK]
     }
 
     /// The name index's slots that may hold this key (same fingerprint), in probe order.
@@ -228,17 +218,39 @@ impl Gazetteer {
         if place.kind != PlaceKind::City {
             return (place.kind == PlaceKind::Admin1).then(|| place.clone());
         }
-        self.divisions.get(&(place.country.clone(), place.admin1_code.clone())).map(|&id| self.place(id))
+        self.divisions.get(&(place.country.clone(), place.admin1_code.clone())).map(|&id| self.place(id).clone())
     }
 
     /// The country entry for an ISO alpha-3 code.
     pub fn country(&self, iso3: &str) -> Option<Place> {
-        self.countries.get(iso3).map(|&(id, _)| self.place(id))
+        self.countries.get(iso3).map(|&(id, _)| self.place(id).clone())
     }
 
     /// The capital city of a country.
     pub fn capital(&self, iso3: &str) -> Option<Place> {
-        self.countries.get(iso3).and_then(|&(_, capital)| capital).map(|id| self.place(id))
+        self.countries.get(iso3).and_then(|&(_, capital)| capital).map(|id| self.place(id).clone())
+    }
+}
+
+/// A line of the place file.
+fn parse_place(id: u32, line: &str) -> Place {
+    let mut f = line.split('\t');
+    let mut next = || f.next().unwrap_or("");
+    let kind = match next() {
+        "C" => PlaceKind::Country,
+        "A" => PlaceKind::Admin1,
+        _ => PlaceKind::City,
+    };
+    Place {
+        id,
+        kind,
+        country: next().to_string(),
+        admin1_code: next().to_string(),
+        name: next().to_string(),
+        lat: next().parse().unwrap_or(0.0),
+        lon: next().parse().unwrap_or(0.0),
+        population: next().parse().unwrap_or(0),
+        capital: kind == PlaceKind::City && next() == "1",
     }
 }
 
@@ -254,7 +266,7 @@ mod tests {
         assert_eq!(mex.name, "Mexico");
         assert_eq!(g.capital("MEX").unwrap().name, "Mexico City");
         let culiacan = g.lookup("culiacan").into_iter().map(|id| g.place(id)).find(|p| p.country == "MEX").unwrap();
-        assert_eq!(g.division_of(&culiacan).unwrap().name, "Sinaloa");
+        assert_eq!(g.division_of(culiacan).unwrap().name, "Sinaloa");
         assert!(culiacan.population > 500_000 && (culiacan.lat - 24.8).abs() < 0.2);
         assert!(g.continues("mexico"));
         assert!(!g.continues("zzzq"));
@@ -270,7 +282,7 @@ mod tests {
             let p = g.place(id);
             let key: Vec<String> = dyad_text::tokenize(&p.name).into_iter().map(|t| t.folded.to_string()).collect();
             if !g.lookup(&key.join(" ")).contains(&id) {
-                missing.push(p.name);
+                missing.push(p.name.clone());
             }
         }
         assert!(missing.len() * 1000 < g.len(), "{} names not found, e.g. {:?}", missing.len(), &missing[..missing.len().min(10)]);

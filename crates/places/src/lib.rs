@@ -343,10 +343,10 @@ impl Context {
         }
         for c in candidates {
             // Country names, and division names with no other reading, settle the context.
-            let places: Vec<Place> = c.ids.iter().take(1).map(|&id| g.place(id)).collect();
+            let places: Vec<&Place> = c.ids.iter().take(1).map(|&id| g.place(id)).collect();
             if let Some(p) = places.first().filter(|p| p.kind == PlaceKind::Country || (p.kind == PlaceKind::Admin1 && c.ids.len() == 1)) {
                 if p.kind == PlaceKind::Admin1 {
-                    cx.divisions.push(p.clone());
+                    cx.divisions.push((*p).clone());
                 }
                 cx.add(&p.country.clone(), 1);
             }
@@ -378,7 +378,7 @@ impl Context {
 #[allow(clippy::too_many_arguments)]
 fn resolve(g: &Gazetteer, w: &words::Words, tokens: &[Token], candidates: &[Candidate], k: usize, cx: &Context, earlier: &[PlaceMention], role: Role) -> (Place, &'static str) {
     let c = &candidates[k];
-    let places: Vec<Place> = c.ids.iter().map(|&id| g.place(id)).collect();
+    let places: Vec<&Place> = c.ids.iter().map(|&id| g.place(id)).collect();
     if places.len() == 1 {
         return (places[0].clone(), "only candidate");
     }
@@ -394,15 +394,15 @@ fn resolve(g: &Gazetteer, w: &words::Words, tokens: &[Token], candidates: &[Cand
             tokens[gap].iter().all(|t| t.is_punct(",") || t.is_punct("(") || w.descriptor.contains(t.folded.as_str()) || w.locative.contains(t.folded.as_str()))
         })
         .collect();
-    // Parsed once here, not once per candidate place: a common name has hundreds.
-    let neighbour_places: Vec<Vec<Place>> = neighbours.iter().map(|o| o.ids.iter().map(|&id| g.place(id)).collect()).collect();
+    // Looked up once here, not once per candidate place: a common name has hundreds.
+    let neighbour_places: Vec<Vec<&Place>> = neighbours.iter().map(|o| o.ids.iter().map(|&id| g.place(id)).collect()).collect();
     let contains = |outer: &Place, inner: &Place| match outer.kind {
         PlaceKind::Country => inner.country == outer.country && inner.id != outer.id,
         PlaceKind::Admin1 => inner.kind == PlaceKind::City && inner.country == outer.country && inner.admin1_code == outer.admin1_code,
         PlaceKind::City => false,
     };
     let mut best: Option<(f64, &Place, &'static str)> = None;
-    for p in &places {
+    for &p in &places {
         let mut score = ((p.population + 1) as f64).log10();
         let mut reason = "population";
         score += match p.kind {
