@@ -114,8 +114,9 @@ pub struct Place {
 
 pub struct Gazetteer {
     places: Chunked,
-    /// Each chunk of `places` parsed, at first use: a common name is resolved many times.
-    parsed: Vec<OnceLock<Vec<Place>>>,
+    /// The places parsed, each at its first use (a common name is resolved many times), in slots
+    /// allocated a chunk at a time.
+    parsed: Vec<OnceLock<Vec<OnceLock<Place>>>>,
     names: Chunked,
     /// (country, admin1 code) → the division's place id.
     divisions: FxHashMap<(String, String), u32>,
@@ -165,12 +166,9 @@ impl Gazetteer {
 
     /// The place on line `id`.
     pub fn place(&self, id: u32) -> &Place {
-        let c = id as usize / CHUNK;
-        let parsed = self.parsed[c].get_or_init(|| {
-            let chunk = self.places.chunk(c);
-            (0..chunk.lines.len()).map(|k| parse_place((c * CHUNK + k) as u32, chunk.line(k))).collect()
-        });
-        &parsed[id as usize % CHUNK]
+        let (c, k) = (id as usize / CHUNK, id as usize % CHUNK);
+        let slots = self.parsed[c].get_or_init(|| (0..CHUNK).map(|_| OnceLock::new()).collect());
+        slots[k].get_or_init(|| parse_place(id, self.places.chunk(c).line(k)))
     }
 
     /// The name index's slots that may hold this key (same fingerprint), in probe order.
