@@ -6,7 +6,8 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{mpsc, Arc};
+use std::thread;
 use std::time::{Duration, Instant};
 
 use clap::builder::TypedValueParser;
@@ -17,6 +18,9 @@ use rayon::prelude::*;
 
 /// Documents coded in parallel at a time: enough to keep every core busy, few enough to bound memory.
 pub(crate) const BATCH: usize = 512;
+/// Batches the reader thread may have ready ahead of the coder: the workers never wait for input, and
+/// memory stays bounded whatever the input's size.
+const READ_AHEAD: usize = 2;
 
 /// The example reports shipped in the repository, compiled in for `--example`.
 pub const EXAMPLE: &[u8] = include_bytes!("../../../examples/reports.jsonl");
@@ -60,6 +64,7 @@ fn default_threads() -> usize {
 #[derive(Default)]
 struct Tally {
     documents: usize,
+    sentences: usize,
     events: usize,
     errors: usize,
     warnings: usize,
@@ -131,14 +136,22 @@ pub fn run(args: Args) -> ExitCode {
     let bytes_read = Arc::new(AtomicU64::new(0));
     let started = Instant::now();
     let options = Options { format: args.input_format, bytes_read: Some(bytes_read.clone()) };
-    let mut records = dyad_ingest::read_with(inputs, options).peekable();
-    while records.peek().is_some() {
-        // Documents are coded in parallel a batch at a time and written in input order,
-        // so output is identical whatever the thread count and memory stays bounded.
-        let batch: Vec<Record> = records.by_ref().take(BATCH).collect();
-        let results: Vec<Outcome> = pool.install(|| batch.into_par_iter().map(|record| code_one(&coder, record)).collect());
-        for outcome in results {
-            if let Err(e) = write_outcome(&mut *out, outcome, &args, &mut tally) {
+    let (batches, reader) = read_ahead(inputs, options);
+    for batch in batches {
+        // Documents are coded (and their events serialised) in parallel a batch at a time and written in
+        // input order, so output is identical whatever the thread count and memory stays bounded.
+        let results: Vec<(Outcome, Vec<String>)> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|record| {
+                    let outcome = code_one(&coder, record);
+                    let lines = event_lines(&outcome, args.why);
+                    (outcome, lines)
+                })
+                .collect()
+        });
+        for (outcome, lines) in results {
+            if let Err(e) = write_outcome(&mut *out, outcome, &lines, &args, &mut tally) {
                 eprintln!("dyad: error: cannot write output: {e}");
                 return ExitCode::from(2);
             }
@@ -154,8 +167,13 @@ pub fn run(args: Args) -> ExitCode {
     if let Some(bar) = &tally.progress {
         bar.finish_and_clear();
     }
+    if reader.join().is_err() {
+        eprintln!("dyad: error: internal error while reading the inputs, please report it; the rest was not coded");
+        return ExitCode::from(2);
+    }
     if !args.quiet {
-        eprintln!("dyad: {} documents coded, {} events, {} errors, {} warnings", tally.documents, tally.events, tally.errors, tally.warnings);
+        let Tally { documents, sentences, events, errors, warnings, .. } = tally;
+        eprintln!("dyad: {documents} documents coded, {sentences} sentences, {events} events, {errors} errors, {warnings} warnings");
     }
     if tally.documents == 0 && tally.errors > 0 {
         ExitCode::from(1)
@@ -164,19 +182,41 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
+/// Reads the inputs on a thread of their own, a batch at a time, while the batches before are coded.
+fn read_ahead(inputs: Vec<Input>, options: Options) -> (mpsc::Receiver<Vec<Record>>, thread::JoinHandle<()>) {
+    let (sender, batches) = mpsc::sync_channel(READ_AHEAD);
+    let reader = thread::spawn(move || {
+        let mut records = dyad_ingest::read_with(inputs, options);
+        loop {
+            let batch: Vec<Record> = records.by_ref().take(BATCH).collect();
+            // An empty batch is the end; a closed channel means the coder stopped on an error.
+            if batch.is_empty() || sender.send(batch).is_err() {
+                break;
+            }
+        }
+    });
+    (batches, reader)
+}
+
 /// What became of one input record.
 pub(crate) struct Outcome {
     pub(crate) origin: Origin,
     pub(crate) warnings: Vec<String>,
     pub(crate) result: Result<(Vec<String>, Vec<Coded>), String>,
+    /// Sentences in the coded text (0 when it could not be coded), for the run's summary.
+    pub(crate) sentences: usize,
 }
 
 pub(crate) fn code_one(coder: &Coder, record: Record) -> Outcome {
     let Record { origin, document, warnings } = record;
+    let mut sentences = 0;
     let result = match document {
         Err(e) => Err(e.to_string()),
         Ok(doc) => match panic::catch_unwind(AssertUnwindSafe(|| coder.code(&doc))) {
-            Ok(Ok(coded)) => Ok((coded.warnings, coded.events)),
+            Ok(Ok(coded)) => {
+                sentences = coded.analyzed.sentences.len();
+                Ok((coded.warnings, coded.events))
+            }
             Ok(Err(e)) => Err(format!("document {:?}: {e}", doc.id)),
             Err(panic) => {
                 let what = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
@@ -184,37 +224,42 @@ pub(crate) fn code_one(coder: &Coder, record: Record) -> Outcome {
             }
         },
     };
-    Outcome { origin, warnings, result }
+    Outcome { origin, warnings, result, sentences }
 }
 
-fn write_outcome(out: &mut dyn Write, outcome: Outcome, args: &Args, tally: &mut Tally) -> io::Result<()> {
-    let Outcome { origin, mut warnings, result } = outcome;
-    let events = match result {
-        Ok((coder_warnings, events)) => {
-            warnings.extend(coder_warnings);
-            tally.documents += 1;
-            events
-        }
-        Err(message) => {
-            report_error(tally, &origin, &message);
-            Vec::new()
+/// The JSON lines of an outcome's events, with their "why" when asked for.
+fn event_lines(outcome: &Outcome, why: bool) -> Vec<String> {
+    let Ok((_, events)) = &outcome.result else { return Vec::new() };
+    let line = |c: &Coded| {
+        if why {
+            let mut value = serde_json::to_value(&c.event).expect("events serialize");
+            value["why"] = serde_json::to_value(&c.why).expect("why serializes");
+            serde_json::to_string(&value)
+        } else {
+            serde_json::to_string(&c.event)
         }
     };
+    events.iter().map(|c| line(c).expect("events serialize")).collect()
+}
+
+fn write_outcome(out: &mut dyn Write, outcome: Outcome, lines: &[String], args: &Args, tally: &mut Tally) -> io::Result<()> {
+    let Outcome { origin, mut warnings, result, sentences } = outcome;
+    match result {
+        Ok((coder_warnings, _)) => {
+            warnings.extend(coder_warnings);
+            tally.documents += 1;
+            tally.sentences += sentences;
+        }
+        Err(message) => report_error(tally, &origin, &message),
+    }
     for w in &warnings {
         tally.warnings += 1;
         if !args.quiet {
             tally.say(format!("dyad: {origin}: warning: {w}"));
         }
     }
-    for c in &events {
-        let line = if args.why {
-            let mut value = serde_json::to_value(&c.event).expect("events serialize");
-            value["why"] = serde_json::to_value(&c.why).expect("why serializes");
-            serde_json::to_string(&value)
-        } else {
-            serde_json::to_string(&c.event)
-        };
-        writeln!(out, "{}", line.expect("events serialize"))?;
+    for line in lines {
+        writeln!(out, "{line}")?;
         tally.events += 1;
     }
     Ok(())

@@ -113,7 +113,7 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
         let coded: Vec<(Option<StoredDocument>, Outcome)> = batch.into_par_iter().map(|(stored, record)| (stored, code_one(&coder, record))).collect();
         let mut documents = Vec::with_capacity(coded.len());
         for (stored, outcome) in coded {
-            let Outcome { origin, warnings: mut notes, result } = outcome;
+            let Outcome { origin, warnings: mut notes, result, .. } = outcome;
             match (stored, result) {
                 (Some(mut doc), Ok((coder_notes, events))) => {
                     notes.extend(coder_notes);

@@ -5,13 +5,13 @@
 //! way English noun phrases do: `[country (and country)*] [adjectives] head`,
 //! `title Name`, `Country's head`, and `head of Country`.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use dyad_core::Actor;
 use dyad_lexicon::{ActorEntry, ActorKind, Lexicon, Office, Tokens};
 use dyad_text::{Case, Kind};
+use rustc_hash::FxHashSet;
 
 use crate::{actor_at, ActorMention, MentionKind};
 
@@ -26,8 +26,8 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// The word lists as sets: they are probed for most capitalised tokens.
-static STOP: LazyLock<HashSet<&str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
-static NOT_NAMES: LazyLock<HashSet<&str>> = LazyLock::new(|| NOT_NAME_WORDS.iter().copied().collect());
+static STOP: LazyLock<FxHashSet<&str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+static NOT_NAMES: LazyLock<FxHashSet<&str>> = LazyLock::new(|| NOT_NAME_WORDS.iter().copied().collect());
 
 /// Particles allowed inside names ("Luiz Inácio Lula da Silva", "Mohammed bin Salman").
 const NAME_PARTICLES: &[&str] = &["de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "al", "el", "bin", "ben", "ibn", "van", "von", "der", "den"];

@@ -3,25 +3,30 @@
 //!
 //! Loading is lazy at two levels: the gazetteer is set up at first use (its chunk indexes, countries and
 //! divisions), and each chunk (256 places, 512 names) is inflated only when a lookup reaches it, so a short
-//! document pays for the few chunks its names fall in, not for the 12 MB of the whole.
+//! document pays for the few chunks its names fall in, not for the 12 MB of the whole. Names are found
+//! through a hash index built at compile time (`name_index`): a word that starts no name costs one probe.
 
 use std::io::Read;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use crate::name_index;
+
 const PLACES_GZ: &[u8] = include_bytes!("../../../data/gazetteer/places.tsv.gz");
 const PLACES_IDX: &str = include_str!("../../../data/gazetteer/places.idx.tsv");
 const NAMES_GZ: &[u8] = include_bytes!("../../../data/gazetteer/names.tsv.gz");
 const NAMES_IDX: &str = include_str!("../../../data/gazetteer/names.idx.tsv");
+/// The name index, written by `build.rs`.
+const NAME_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/name_index.bin"));
 /// Lines per chunk of the place file, as written by the build script (`PLACES_CHUNK`).
 const CHUNK: usize = 256;
 
-/// One chunked file: gzip members with their offsets and first keys, inflated on demand.
+/// One chunked file: gzip members with their offsets, inflated on demand.
 struct Chunked {
     gz: &'static [u8],
-    /// (byte offset, length, first key) of each member.
-    members: Vec<(usize, usize, &'static str)>,
+    /// (byte offset, length) of each member.
+    members: Vec<(usize, usize)>,
     inflated: Vec<OnceLock<Chunk>>,
 }
 
@@ -44,12 +49,12 @@ impl Chunk {
 
 impl Chunked {
     fn new(gz: &'static [u8], index: &'static str) -> Chunked {
-        let members: Vec<(usize, usize, &str)> = index
+        let members: Vec<(usize, usize)> = index
             .lines()
             .skip(1)
             .filter_map(|line| {
                 let mut f = line.split('\t');
-                Some((f.next()?.parse().ok()?, f.next()?.parse().ok()?, f.next()?))
+                Some((f.next()?.parse().ok()?, f.next()?.parse().ok()?))
             })
             .collect();
         let inflated = members.iter().map(|_| OnceLock::new()).collect();
@@ -58,7 +63,7 @@ impl Chunked {
 
     fn chunk(&self, c: usize) -> &Chunk {
         self.inflated[c].get_or_init(|| {
-            let (offset, len, _) = self.members[c];
+            let (offset, len) = self.members[c];
             let mut text = String::with_capacity(len * 4);
             flate2::read::GzDecoder::new(&self.gz[offset..offset + len]).read_to_string(&mut text).expect("the embedded gazetteer is valid gzip UTF-8");
             let bytes = text.as_bytes();
@@ -66,27 +71,6 @@ impl Chunked {
             lines.extend((0..bytes.len().saturating_sub(1)).filter(|&i| bytes[i] == b'\n').map(|i| i as u32 + 1));
             Chunk { text, lines }
         })
-    }
-
-    /// Chunk and line of the first line whose key is not below `key`, in a file sorted by key.
-    fn seek(&self, key: &str) -> (usize, usize) {
-        let c = self.members.partition_point(|m| m.2 < key).saturating_sub(1);
-        let chunk = self.chunk(c);
-        let (mut lo, mut hi) = (0, chunk.lines.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if chunk.key(mid) < key {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        let k = lo;
-        if k == chunk.lines.len() && c + 1 < self.members.len() {
-            (c + 1, 0)
-        } else {
-            (c, k)
-        }
     }
 }
 
@@ -130,6 +114,9 @@ pub struct Place {
 
 pub struct Gazetteer {
     places: Chunked,
+    /// The places parsed, each at its first use (a common name is resolved many times), in slots
+    /// allocated a chunk at a time.
+    parsed: Vec<OnceLock<Vec<OnceLock<Place>>>>,
     names: Chunked,
     /// (country, admin1 code) → the division's place id.
     divisions: FxHashMap<(String, String), u32>,
@@ -149,10 +136,11 @@ impl Gazetteer {
         let places = Chunked::new(PLACES_GZ, PLACES_IDX);
         let names = Chunked::new(NAMES_GZ, NAMES_IDX);
         let len = (places.members.len() - 1) * CHUNK + places.chunk(places.members.len() - 1).lines.len();
-        let mut g = Gazetteer { places, names, divisions: FxHashMap::default(), countries: FxHashMap::default(), len };
+        let parsed = places.members.iter().map(|_| OnceLock::new()).collect();
+        let mut g = Gazetteer { places, parsed, names, divisions: FxHashMap::default(), countries: FxHashMap::default(), len };
         // Countries and divisions come first in the file, populated places after them.
         for id in 0..len as u32 {
-            let p = g.place(id);
+            let p = g.place(id).clone();
             match p.kind {
                 PlaceKind::Country => {
                     let line = g.places.chunk(id as usize / CHUNK).line(id as usize % CHUNK);
@@ -177,32 +165,25 @@ impl Gazetteer {
     }
 
     /// The place on line `id`.
-    pub fn place(&self, id: u32) -> Place {
-        let line = self.places.chunk(id as usize / CHUNK).line(id as usize % CHUNK);
-        let mut f = line.split('\t');
-        let mut next = || f.next().unwrap_or("");
-        let kind = match next() {
-            "C" => PlaceKind::Country,
-            "A" => PlaceKind::Admin1,
-            _ => PlaceKind::City,
-        };
-        Place {
-            id,
-            kind,
-            country: next().to_string(),
-            admin1_code: next().to_string(),
-            name: next().to_string(),
-            lat: next().parse().unwrap_or(0.0),
-            lon: next().parse().unwrap_or(0.0),
-            population: next().parse().unwrap_or(0),
-            capital: kind == PlaceKind::City && next() == "1",
-        }
+    pub fn place(&self, id: u32) -> &Place {
+        let (c, k) = (id as usize / CHUNK, id as usize % CHUNK);
+        let slots = self.parsed[c].get_or_init(|| (0..CHUNK).map(|_| OnceLock::new()).collect());
+        slots[k].get_or_init(|| parse_place(id, self.places.chunk(c).line(k)))
+    }
+
+    /// The name index's slots that may hold this key (same fingerprint), in probe order.
+    fn index_slots(key: &str) -> impl Iterator<Item = u64> {
+        let hash = name_index::hash(key.as_bytes());
+        let len = NAME_INDEX.len() / 8;
+        let slot = |s: usize| u64::from_le_bytes(NAME_INDEX[s * 8..s * 8 + 8].try_into().expect("eight bytes"));
+        name_index::probe(hash, len).map(slot).take_while(|&s| s != 0).filter(move |&s| name_index::fingerprint_matches(s, hash))
     }
 
     /// Ids of the places with this folded name key (tokens folded and joined by spaces: "mexico city",
     /// "st . louis"), in file order: countries, then divisions, then places by falling population.
     pub fn lookup(&self, key: &str) -> Vec<u32> {
-        let (mut c, mut k) = self.names.seek(key);
+        let first = Self::index_slots(key).filter(|s| s & name_index::NAME != 0).map(name_index::position).find(|&(c, k)| self.names.chunk(c).key(k) == key);
+        let Some((mut c, mut k)) = first else { return Vec::new() };
         let mut ids = Vec::new();
         loop {
             let chunk = self.names.chunk(c);
@@ -224,11 +205,10 @@ impl Gazetteer {
         ids
     }
 
-    /// Whether any name starts with these words (so a longer name may still match).
-    pub fn has_prefix(&self, prefix: &str) -> bool {
-        let (c, k) = self.names.seek(prefix);
-        let chunk = self.names.chunk(c);
-        k < chunk.lines.len() && chunk.key(k).starts_with(prefix)
+    /// Whether a longer name starts with these words and a space. May rarely say yes wrongly (fingerprints
+    /// collide), which only costs a lookup that finds nothing; never says no wrongly.
+    pub fn continues(&self, words: &str) -> bool {
+        Self::index_slots(words).any(|s| s & name_index::PREFIX != 0)
     }
 
     /// The first-level division a place lies in (itself for a division).
@@ -236,17 +216,39 @@ impl Gazetteer {
         if place.kind != PlaceKind::City {
             return (place.kind == PlaceKind::Admin1).then(|| place.clone());
         }
-        self.divisions.get(&(place.country.clone(), place.admin1_code.clone())).map(|&id| self.place(id))
+        self.divisions.get(&(place.country.clone(), place.admin1_code.clone())).map(|&id| self.place(id).clone())
     }
 
     /// The country entry for an ISO alpha-3 code.
     pub fn country(&self, iso3: &str) -> Option<Place> {
-        self.countries.get(iso3).map(|&(id, _)| self.place(id))
+        self.countries.get(iso3).map(|&(id, _)| self.place(id).clone())
     }
 
     /// The capital city of a country.
     pub fn capital(&self, iso3: &str) -> Option<Place> {
-        self.countries.get(iso3).and_then(|&(_, capital)| capital).map(|id| self.place(id))
+        self.countries.get(iso3).and_then(|&(_, capital)| capital).map(|id| self.place(id).clone())
+    }
+}
+
+/// A line of the place file.
+fn parse_place(id: u32, line: &str) -> Place {
+    let mut f = line.split('\t');
+    let mut next = || f.next().unwrap_or("");
+    let kind = match next() {
+        "C" => PlaceKind::Country,
+        "A" => PlaceKind::Admin1,
+        _ => PlaceKind::City,
+    };
+    Place {
+        id,
+        kind,
+        country: next().to_string(),
+        admin1_code: next().to_string(),
+        name: next().to_string(),
+        lat: next().parse().unwrap_or(0.0),
+        lon: next().parse().unwrap_or(0.0),
+        population: next().parse().unwrap_or(0),
+        capital: kind == PlaceKind::City && next() == "1",
     }
 }
 
@@ -262,10 +264,11 @@ mod tests {
         assert_eq!(mex.name, "Mexico");
         assert_eq!(g.capital("MEX").unwrap().name, "Mexico City");
         let culiacan = g.lookup("culiacan").into_iter().map(|id| g.place(id)).find(|p| p.country == "MEX").unwrap();
-        assert_eq!(g.division_of(&culiacan).unwrap().name, "Sinaloa");
+        assert_eq!(g.division_of(culiacan).unwrap().name, "Sinaloa");
         assert!(culiacan.population > 500_000 && (culiacan.lat - 24.8).abs() < 0.2);
-        assert!(g.has_prefix("mexico ci"));
-        assert!(!g.has_prefix("zzzq"));
+        assert!(g.continues("mexico"));
+        assert!(!g.continues("zzzq"));
+        assert!(g.lookup("zzzq").is_empty());
     }
 
     #[test]
@@ -277,7 +280,7 @@ mod tests {
             let p = g.place(id);
             let key: Vec<String> = dyad_text::tokenize(&p.name).into_iter().map(|t| t.folded.to_string()).collect();
             if !g.lookup(&key.join(" ")).contains(&id) {
-                missing.push(p.name);
+                missing.push(p.name.clone());
             }
         }
         assert!(missing.len() * 1000 < g.len(), "{} names not found, e.g. {:?}", missing.len(), &missing[..missing.len().min(10)]);

@@ -11,6 +11,7 @@
 //! places an event.
 
 mod gazetteer;
+mod name_index;
 mod words;
 
 use std::ops::Range;
@@ -231,7 +232,7 @@ fn longest_name(g: &Gazetteer, tokens: &[Token], i: usize, end: usize) -> Option
         if !ids.is_empty() {
             best = Some((j + 1, key.clone(), ids));
         }
-        if !g.has_prefix(&format!("{key} ")) {
+        if !g.continues(&key) {
             break;
         }
     }
@@ -324,7 +325,7 @@ fn dateline_end(tokens: &[Token], analyzed: &Analyzed) -> Option<usize> {
 /// What the document as a whole says about where it is: countries and divisions, with weights.
 struct Context {
     countries: Vec<(String, u32)>,
-    divisions: Vec<u32>,
+    divisions: Vec<Place>,
     dateline_country: Option<String>,
     home: Option<String>,
 }
@@ -342,10 +343,10 @@ impl Context {
         }
         for c in candidates {
             // Country names, and division names with no other reading, settle the context.
-            let places: Vec<Place> = c.ids.iter().take(1).map(|&id| g.place(id)).collect();
+            let places: Vec<&Place> = c.ids.iter().take(1).map(|&id| g.place(id)).collect();
             if let Some(p) = places.first().filter(|p| p.kind == PlaceKind::Country || (p.kind == PlaceKind::Admin1 && c.ids.len() == 1)) {
                 if p.kind == PlaceKind::Admin1 {
-                    cx.divisions.push(p.id);
+                    cx.divisions.push((*p).clone());
                 }
                 cx.add(&p.country.clone(), 1);
             }
@@ -377,7 +378,7 @@ impl Context {
 #[allow(clippy::too_many_arguments)]
 fn resolve(g: &Gazetteer, w: &words::Words, tokens: &[Token], candidates: &[Candidate], k: usize, cx: &Context, earlier: &[PlaceMention], role: Role) -> (Place, &'static str) {
     let c = &candidates[k];
-    let places: Vec<Place> = c.ids.iter().map(|&id| g.place(id)).collect();
+    let places: Vec<&Place> = c.ids.iter().map(|&id| g.place(id)).collect();
     if places.len() == 1 {
         return (places[0].clone(), "only candidate");
     }
@@ -393,13 +394,15 @@ fn resolve(g: &Gazetteer, w: &words::Words, tokens: &[Token], candidates: &[Cand
             tokens[gap].iter().all(|t| t.is_punct(",") || t.is_punct("(") || w.descriptor.contains(t.folded.as_str()) || w.locative.contains(t.folded.as_str()))
         })
         .collect();
+    // Looked up once here, not once per candidate place: a common name has hundreds.
+    let neighbour_places: Vec<Vec<&Place>> = neighbours.iter().map(|o| o.ids.iter().map(|&id| g.place(id)).collect()).collect();
     let contains = |outer: &Place, inner: &Place| match outer.kind {
         PlaceKind::Country => inner.country == outer.country && inner.id != outer.id,
         PlaceKind::Admin1 => inner.kind == PlaceKind::City && inner.country == outer.country && inner.admin1_code == outer.admin1_code,
         PlaceKind::City => false,
     };
     let mut best: Option<(f64, &Place, &'static str)> = None;
-    for p in &places {
+    for &p in &places {
         let mut score = ((p.population + 1) as f64).log10();
         let mut reason = "population";
         score += match p.kind {
@@ -411,7 +414,7 @@ fn resolve(g: &Gazetteer, w: &words::Words, tokens: &[Token], candidates: &[Cand
         if division_word && p.kind == PlaceKind::Admin1 {
             reason = "division word";
         }
-        let context = 2.0 * cx.weight(&p.country) + if cx.divisions.iter().any(|&d| contains(&g.place(d), p)) { 4.0 } else { 0.0 };
+        let context = 2.0 * cx.weight(&p.country) + if cx.divisions.iter().any(|d| contains(d, p)) { 4.0 } else { 0.0 };
         if context > 0.0 {
             score += context;
             reason = "context";
@@ -420,16 +423,13 @@ fn resolve(g: &Gazetteer, w: &words::Words, tokens: &[Token], candidates: &[Cand
             score += 4.0;
             reason = "dateline";
         }
-        let contained = neighbours.iter().any(|o| o.ids.iter().any(|&id| {
-            let q = g.place(id);
-            contains(&q, p) || contains(p, &q)
-        }));
+        let contained = neighbour_places.iter().flatten().any(|q| contains(q, p) || contains(p, q));
         if contained {
             score += 15.0;
             reason = "containment";
         }
         // Names listed together ("in San Ramon, Mejicanos and Cuscatancingo") are mostly in one country.
-        if !contained && neighbours.iter().any(|o| o.ids.len() == 1 && g.place(o.ids[0]).country == p.country) {
+        if !contained && neighbour_places.iter().any(|qs| qs.len() == 1 && qs[0].country == p.country) {
             score += 3.0;
         }
         if earlier.iter().any(|m| m.place.id == p.id && candidates.iter().any(|o| o.tokens == m.tokens && o.key == c.key)) {

@@ -1,0 +1,56 @@
+//! The hash index of the gazetteer's name keys, written at compile time by `build.rs` from the names file
+//! and probed by the gazetteer. For any folded token sequence, a probe or two say whether it is a name
+//! (and where its first line is) and whether a longer name starts with it, so the many words of a text
+//! that are neither never reach the gzip chunks. Shared by both sides so they hash and encode alike.
+//!
+//! The table is a power-of-two array of little-endian `u64` slots, linearly probed from a key's hash;
+//! 0 is an empty slot. A slot holds the hash's high half (a fingerprint), the flags below and the chunk
+//! and line of the name's first line. Fingerprints can collide, so a name is confirmed against its line.
+
+/// The key is a name; the slot holds its first line.
+pub const NAME: u64 = 1 << 31;
+/// A longer name starts with the key and a space.
+pub const PREFIX: u64 = 1 << 30;
+/// Bits for the chunk number, above the 16 bits of the line within it.
+pub const CHUNK_BITS: u32 = 14;
+
+/// A 64-bit hash whose low bits pick the slot and whose high half is the fingerprint.
+pub fn hash(key: &[u8]) -> u64 {
+    const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mix = |h: u64, word: u64| (h ^ word).wrapping_mul(MULTIPLIER).rotate_left(29);
+    let mut words = key.chunks_exact(8);
+    let mut h = words.by_ref().fold(key.len() as u64, |h, w| mix(h, u64::from_le_bytes(w.try_into().expect("eight bytes"))));
+    let rest = words.remainder();
+    if !rest.is_empty() {
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        h = mix(h, u64::from_le_bytes(last));
+    }
+    // The splitmix64 finaliser spreads every input bit over the slot bits.
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
+/// A slot's content: fingerprint, flags, and for a name the chunk and line of its first line.
+#[allow(dead_code)] // written by build.rs only
+pub fn slot(hash: u64, flags: u64, chunk: usize, line: usize) -> u64 {
+    assert!(chunk < 1 << CHUNK_BITS && line < 1 << 16, "the names file outgrew the index's position bits");
+    (hash & !0xffff_ffff) | flags | (chunk as u64) << 16 | line as u64
+}
+
+/// Whether a slot may hold the key of this hash.
+pub fn fingerprint_matches(slot: u64, hash: u64) -> bool {
+    slot >> 32 == hash >> 32
+}
+
+/// The chunk and line a name slot points at.
+pub fn position(slot: u64) -> (usize, usize) {
+    ((slot >> 16) as usize & ((1 << CHUNK_BITS) - 1), slot as usize & 0xffff)
+}
+
+/// The slots to try for a hash in a table of `len` slots (a power of two), in order.
+pub fn probe(hash: u64, len: usize) -> impl Iterator<Item = usize> {
+    let start = hash as usize & (len - 1);
+    (0..len).map(move |i| (start + i) & (len - 1))
+}
