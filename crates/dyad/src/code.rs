@@ -25,13 +25,36 @@ const READ_AHEAD: usize = 2;
 /// The example reports shipped in the repository, compiled in for `--example`.
 pub const EXAMPLE: &[u8] = include_bytes!("../../../examples/reports.jsonl");
 
+/// The inputs of the commands that read documents (`dyad code`, `actors`, `places`).
 #[derive(clap::Args)]
-pub struct Args {
+pub struct InputArgs {
     /// Input files or directories; "-" is standard input.
     paths: Vec<String>,
     /// How to read the inputs; "auto" goes by file extension, else by content.
     #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = format_parser())]
     input_format: Format,
+}
+
+impl InputArgs {
+    /// The inputs named; none means standard input.
+    fn inputs(&self) -> Vec<Input> {
+        self.paths.iter().map(|p| Input::parse(p)).collect()
+    }
+
+    /// The records of every input, read in the chosen format (standard input when none is named).
+    pub fn records(&self) -> impl Iterator<Item = Record> {
+        let mut inputs = self.inputs();
+        if inputs.is_empty() {
+            inputs.push(Input::Stdin);
+        }
+        dyad_ingest::read_with(inputs, Options { format: self.input_format, ..Options::default() })
+    }
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    input: InputArgs,
     /// Write events to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -53,7 +76,7 @@ pub struct Args {
 }
 
 /// `--input-format`, listing the formats in `--help`.
-pub fn format_parser() -> impl TypedValueParser<Value = Format> {
+fn format_parser() -> impl TypedValueParser<Value = Format> {
     clap::builder::PossibleValuesParser::new(Format::NAMES).map(|name| name.parse::<Format>().expect("a listed format"))
 }
 
@@ -102,7 +125,7 @@ fn progress_bar(total_bytes: Option<u64>) -> ProgressBar {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let mut inputs: Vec<Input> = args.paths.iter().map(|p| Input::parse(p)).collect();
+    let mut inputs = args.input.inputs();
     if args.example {
         inputs.push(Input::Embedded { name: "examples/reports.jsonl", jsonl: EXAMPLE });
     }
@@ -135,7 +158,7 @@ pub fn run(args: Args) -> ExitCode {
     }
     let bytes_read = Arc::new(AtomicU64::new(0));
     let started = Instant::now();
-    let options = Options { format: args.input_format, bytes_read: Some(bytes_read.clone()) };
+    let options = Options { format: args.input.input_format, bytes_read: Some(bytes_read.clone()) };
     let (batches, reader) = read_ahead(inputs, options);
     for batch in batches {
         // Documents are coded (and their events serialised) in parallel a batch at a time and written in

@@ -62,21 +62,18 @@ enum Command {
     },
     /// Print the actor mentions found in each document, with their resolution.
     Actors {
-        /// Inputs, as for `dyad code`.
-        paths: Vec<String>,
+        #[command(flatten)]
+        input: code::InputArgs,
         /// Print one JSON object per mention: {"doc_id", "kind", "start", "end", "actor"}.
         #[arg(long)]
         json: bool,
-        /// How to read the inputs, as for `dyad code`.
-        #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = code::format_parser())]
-        input_format: dyad_ingest::Format,
     },
     /// Print the place mentions found in each document: the gazetteer entry each resolved to
     /// (name, division, country, coordinates, population), its role (locative, dateline, actor
     /// metonym, other) and what decided between places of the same name.
     Places {
-        /// Inputs, as for `dyad code`.
-        paths: Vec<String>,
+        #[command(flatten)]
+        input: code::InputArgs,
         /// Print one JSON object per mention: {"doc_id", "start", "end", "text", "role", "reason", "candidates", "location", "population"}.
         #[arg(long)]
         json: bool,
@@ -100,8 +97,8 @@ fn main() -> ExitCode {
         Command::Code(args) => code::run(args),
         Command::Codes { json } => views::codes(json),
         Command::Explain { text, date } => views::explain(text, date),
-        Command::Actors { paths, json, input_format } => views::actors(paths, json, input_format),
-        Command::Places { paths, json } => places::run(paths, json),
+        Command::Actors { input, json } => views::actors(&input, json),
+        Command::Places { input, json } => places::run(&input, json),
         Command::Ingest(args) => store::ingest(args),
         Command::Query(args) => store::query(args),
         Command::Export(args) => store::export(args),

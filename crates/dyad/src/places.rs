@@ -3,13 +3,13 @@
 use std::process::ExitCode;
 
 use dyad_coder::Coder;
-use dyad_ingest::Input;
 
-pub fn run(paths: Vec<String>, json: bool) -> ExitCode {
-    let inputs = if paths.is_empty() { vec![Input::Stdin] } else { paths.iter().map(|p| Input::parse(p)).collect() };
+use crate::code::InputArgs;
+
+pub fn run(input: &InputArgs, json: bool) -> ExitCode {
     let coder = Coder::default();
     let mut coded_any = false;
-    for record in dyad_ingest::read(inputs) {
+    for record in input.records() {
         let doc = match record.document {
             Ok(d) => d,
             Err(e) => {

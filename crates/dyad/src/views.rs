@@ -5,7 +5,8 @@ use std::process::ExitCode;
 use dyad_codes::Tables;
 use dyad_coder::{Coded, CodedDocument, Coder};
 use dyad_core::{Actor, Document};
-use dyad_ingest::{Format, Input, Options};
+
+use crate::code::InputArgs;
 
 pub fn codes(json: bool) -> ExitCode {
     let tables = Tables::get();
@@ -91,10 +92,9 @@ fn print_event(c: &Coded) {
     println!("    evidence    [{}..{}] {:?}", e.evidence.start, e.evidence.end, e.evidence.text);
 }
 
-pub fn actors(paths: Vec<String>, json: bool, format: Format) -> ExitCode {
-    let inputs = if paths.is_empty() { vec![Input::Stdin] } else { paths.iter().map(|p| Input::parse(p)).collect() };
+pub fn actors(input: &InputArgs, json: bool) -> ExitCode {
     let coder = Coder::default();
-    for record in dyad_ingest::read_with(inputs, Options { format, ..Options::default() }) {
+    for record in input.records() {
         let doc = match record.document {
             Ok(d) => d,
             Err(e) => {

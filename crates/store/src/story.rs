@@ -27,11 +27,12 @@ pub fn topic(cameo_root: &str) -> Option<&'static str> {
     .copied()
 }
 
-/// Puts a new event into its story, starting one when none is near in time.
-pub(crate) fn link(tx: &Transaction, t: &Thresholds, event: i64, (source, target): (&str, &str), root: &str, day: i64) -> rusqlite::Result<()> {
-    let Some(topic) = topic(root) else { return Ok(()) };
+/// The story of a new event (dyad, CAMEO root, day), started when none is near in time; None when
+/// its root has no topic or it has no actor.
+pub(crate) fn link(tx: &Transaction, t: &Thresholds, (source, target): (&str, &str), root: &str, day: i64) -> rusqlite::Result<Option<i64>> {
+    let Some(topic) = topic(root) else { return Ok(None) };
     if source == "-" && target == "-" {
-        return Ok(());
+        return Ok(None);
     }
     let (a, b) = if source <= target { (source, target) } else { (target, source) };
     let gap = t.story_gap_days;
@@ -55,8 +56,7 @@ pub(crate) fn link(tx: &Transaction, t: &Thresholds, event: i64, (source, target
             tx.last_insert_rowid()
         }
     };
-    tx.prepare_cached("UPDATE events SET story = ?2 WHERE id = ?1")?.execute(params![event, story])?;
-    Ok(())
+    Ok(Some(story))
 }
 
 /// A story's summary line.

@@ -1,11 +1,11 @@
 //! Storing a batch: documents, their mentions, the events the mentions join, and the
 //! derived counts, status history and stories, all in one transaction.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use dyad_core::{Document, Event};
-use rusqlite::{params, Connection, Row, Transaction};
+use rusqlite::{params, Connection, Row, ToSql, Transaction};
 
 use crate::dedup::{self, Facts, Place, Thresholds};
 use crate::{dates, status, story, Result};
@@ -234,112 +234,120 @@ fn precision_name(rank: u8) -> &'static str {
     }
 }
 
+/// The columns an event takes from the most specific of its mentions (read back by [`EventRow::from_row`]).
 const EVENT_COLUMNS: &str = "block, cameo, cameo_root, cameo_name, quad_class, goldstein, plover_type, plover_mode, acled_type, acled_sub_type, \
     source_key, source_code, source_country, source_sector, source_name, target_key, target_code, target_country, target_sector, target_name, \
-    location, loc_country, loc_precision, lat, lon, day_first, day_last, precise, intent, modality";
+    location, loc_country, loc_precision, lat, lon, day_first, day_last, precise, intent";
 
-fn write_event(tx: &Transaction, id: Option<i64>, e: &EventRow) -> rusqlite::Result<i64> {
-    let place = e.place.as_ref();
-    let values = params![
-        e.block,
-        e.cameo,
-        e.cameo_root,
-        e.cameo_name,
-        e.quad_class,
-        e.goldstein,
-        e.plover_type,
-        e.plover_mode,
-        e.acled_type,
-        e.acled_sub_type,
-        e.source.key,
-        e.source.code,
-        e.source.country,
-        e.source.sector,
-        e.source.name,
-        e.target.key,
-        e.target.code,
-        e.target.country,
-        e.target.sector,
-        e.target.name,
-        place.map(|p| &p.name),
-        place.and_then(|p| p.country.as_ref()),
-        place.map(|p| precision_name(p.rank)),
-        place.and_then(|p| p.lat),
-        place.and_then(|p| p.lon),
-        e.facts_day_first,
-        e.facts_day_last,
-        e.precise,
-        e.intent,
-        // The status is derived when the batch ends; until then a placeholder.
-        "actual",
-    ];
-    static INSERT: OnceLock<String> = OnceLock::new();
-    static UPDATE: OnceLock<String> = OnceLock::new();
-    match id {
-        None => {
-            let sql = INSERT.get_or_init(|| format!("INSERT INTO events ({EVENT_COLUMNS}) VALUES ({})", vec!["?"; 30].join(", ")));
-            tx.prepare_cached(sql)?.execute(values)?;
-            Ok(tx.last_insert_rowid())
-        }
-        Some(id) => {
-            let sql = UPDATE.get_or_init(|| {
-                let set: Vec<String> = EVENT_COLUMNS.split(", ").enumerate().map(|(i, c)| format!("{c} = ?{}", i + 1)).collect();
-                format!("UPDATE events SET {} WHERE id = ?31", set.join(", "))
-            });
-            let mut stmt = tx.prepare_cached(sql)?;
-            for (i, v) in values.iter().enumerate() {
-                stmt.raw_bind_parameter(i + 1, v)?;
+/// The columns an event derives from all its mentions once per batch ([`Derived`], in this order).
+const DERIVED_COLUMNS: &str =
+    "num_mentions, num_sources, num_articles, root_mention, is_root, source_url, first_seen, last_seen, day, date, modality, confirmation";
+
+/// One report of an event, as its counts and status need it.
+struct Report {
+    mention: i64,
+    document: i64,
+    outlet: Option<String>,
+    pub_date: Option<String>,
+    modality: String,
+    confirmation: Option<String>,
+    date: Option<String>,
+    seq: i64,
+    /// The document's url, else its id: the event's `source_url` when this is the first report.
+    url: String,
+}
+
+impl Report {
+    fn day(&self) -> Option<i64> {
+        self.date.as_deref().or(self.pub_date.as_deref()).and_then(dates::day)
+    }
+}
+
+/// An event the batch may touch: read from the store, or started by one of the batch's mentions.
+struct OpenEvent {
+    id: i64,
+    row: EventRow,
+    /// Stored before this batch: its earlier reports are read back when it is refreshed.
+    stored: bool,
+    /// This batch's reports of it.
+    reports: Vec<Report>,
+}
+
+/// The events a batch's mentions may join. Each block of the batch is read once, over the date
+/// window of all its mentions; mentions are then matched in memory, against events as the batch
+/// has changed them so far, exactly as if each mention had queried the store.
+#[derive(Default)]
+struct Candidates {
+    events: Vec<OpenEvent>,
+    by_block: HashMap<String, Vec<usize>>,
+}
+
+impl Candidates {
+    fn load<'a>(tx: &Transaction, t: &Thresholds, mentions: impl Iterator<Item = &'a EventRow>) -> rusqlite::Result<Candidates> {
+        let mut spans: HashMap<&str, (i64, i64)> = HashMap::new();
+        for m in mentions {
+            if let Some(day) = m.facts_day_first {
+                let span = spans.entry(&m.block).or_insert((day, day));
+                *span = (span.0.min(day), span.1.max(day));
             }
-            stmt.raw_bind_parameter(31, id)?;
-            stmt.raw_execute()?;
-            Ok(id)
         }
+        // Events span at most max_span_days, so their first day bounds the index range on both sides.
+        static SQL: OnceLock<String> = OnceLock::new();
+        let sql = SQL.get_or_init(|| format!("SELECT id, {EVENT_COLUMNS} FROM events WHERE block = ?1 AND day_first BETWEEN ?2 AND ?3 AND day_last >= ?4"));
+        let mut stmt = tx.prepare_cached(sql)?;
+        let w = t.max_window();
+        let mut candidates = Candidates::default();
+        for (block, (first, last)) in spans {
+            let rows = stmt.query_map(params![block, first - w - t.max_span_days, last + w, first - w], |r| Ok((r.get(0)?, EventRow::from_row(r)?)))?;
+            for row in rows {
+                let (id, row) = row?;
+                candidates.open(OpenEvent { id, row, stored: true, reports: Vec::new() });
+            }
+        }
+        Ok(candidates)
+    }
+
+    /// The event a mention reports: of the matching events of its block, the nearest in time (ties: the oldest).
+    fn find(&self, t: &Thresholds, m: &EventRow) -> Option<usize> {
+        let facts = m.facts();
+        let day = facts.day_first?;
+        self.by_block
+            .get(&m.block)?
+            .iter()
+            .copied()
+            .filter(|&i| dedup::matches(t, &facts, &self.events[i].row.facts()))
+            .min_by_key(|&i| {
+                let e = &self.events[i];
+                // A match has both days (dates_compatible).
+                let (first, last) = (e.row.facts_day_first.unwrap_or(day), e.row.facts_day_last.unwrap_or(day));
+                ((first - day).max(day - last).max(0), e.id)
+            })
+    }
+
+    fn open(&mut self, event: OpenEvent) -> usize {
+        let index = self.events.len();
+        self.by_block.entry(event.row.block.clone()).or_default().push(index);
+        self.events.push(event);
+        index
     }
 }
 
-/// The event a mention reports, among the events of its block whose dates come near it.
-fn find_event(tx: &Transaction, t: &Thresholds, m: &EventRow) -> rusqlite::Result<Option<(i64, EventRow)>> {
-    let facts = m.facts();
-    let Some(day) = facts.day_first else { return Ok(None) };
-    // Events span at most max_span_days, so their first day bounds the index range on both sides.
-    static SQL: OnceLock<String> = OnceLock::new();
-    let sql = SQL.get_or_init(|| format!("SELECT id, {EVENT_COLUMNS} FROM events WHERE block = ?1 AND day_first BETWEEN ?2 AND ?3 AND day_last >= ?4"));
-    let mut stmt = tx.prepare_cached(sql)?;
-    let w = t.max_window();
-    let range = params![m.block, day - w - t.max_span_days, day + w, day - w];
-    let rows = stmt.query_map(range, |r| Ok((r.get::<_, i64>(0)?, EventRow::from_row(r)?)))?;
-    let mut best: Option<(i64, i64, EventRow)> = None;
-    for row in rows {
-        let (id, event) = row?;
-        if !dedup::matches(t, &facts, &event.facts()) {
-            continue;
-        }
-        let distance = match (facts.day_first, event.facts_day_first, event.facts_day_last) {
-            (Some(d), Some(a), Some(b)) => (a - d).max(d - b).max(0),
-            _ => 0,
-        };
-        if best.as_ref().is_none_or(|(bd, bid, _)| (distance, id) < (*bd, *bid)) {
-            best = Some((distance, id, event));
-        }
-    }
-    Ok(best.map(|(_, id, e)| (id, e)))
-}
-
-fn insert_mention(tx: &Transaction, doc: &StoredDocument, document: i64, seq: usize, event: i64, e: &Event) -> rusqlite::Result<i64> {
+fn insert_mention(tx: &Transaction, id: i64, doc: &StoredDocument, document: i64, seq: usize, event: i64, e: &Event) -> rusqlite::Result<()> {
     let mut stmt = tx.prepare_cached(
-        "INSERT INTO mentions (document, seq, event, doc_id, outlet, pub_date, cameo, cameo_root, cameo_name, quad_class, goldstein, \
+        "INSERT INTO mentions (id, document, seq, event, doc_id, outlet, pub_date, cameo, cameo_root, cameo_name, quad_class, goldstein, \
          plover_type, plover_mode, acled_type, acled_sub_type, source_text, source_code, source_country, source_sector, source_name, \
          target_text, target_code, target_country, target_sector, target_name, modality, confirmation, attribution, attribution_kind, \
          attribution_via, location, loc_country, loc_precision, loc_from_document, lat, lon, date, date_precision, evidence, \
          evidence_start, evidence_end, trigger_text, trigger_start, trigger_end, confidence) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, \
-         ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45)",
+         ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46)",
     )?;
     let s = e.source.as_ref();
     let t = e.target.as_ref();
     let a = e.attribution.as_ref();
     let l = e.location.as_ref();
     stmt.execute(params![
+        id,
         document,
         seq as i64,
         event,
@@ -386,7 +394,7 @@ fn insert_mention(tx: &Transaction, doc: &StoredDocument, document: i64, seq: us
         e.trigger.end as i64,
         e.confidence as f64,
     ])?;
-    Ok(tx.last_insert_rowid())
+    Ok(())
 }
 
 /// The lowercase name an enum has in `dyad code` output.
@@ -394,95 +402,165 @@ fn label<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
-/// Recomputes what an event derives from all its mentions: counts, root mention, dates seen, status history.
-/// Returns the event's day.
-fn refresh(tx: &Transaction, event: i64, new: bool) -> rusqlite::Result<Option<i64>> {
-    struct M {
-        id: i64,
-        document: i64,
-        outlet: Option<String>,
-        pub_date: Option<String>,
-        modality: String,
-        confirmation: Option<String>,
-        date: Option<String>,
-        seq: i64,
-    }
-    impl M {
-        fn day(&self) -> Option<i64> {
-            self.date.as_deref().or(self.pub_date.as_deref()).and_then(dates::day)
+/// What an event derives from all its reports.
+struct Derived {
+    mentions: i64,
+    sources: i64,
+    articles: i64,
+    root: i64,
+    is_root: bool,
+    source_url: String,
+    first_seen: Option<String>,
+    last_seen: Option<String>,
+    day: Option<i64>,
+    date: Option<String>,
+    history: Vec<status::Change>,
+}
+
+impl Derived {
+    /// Counts, root report, dates seen and status history of an event's reports (at least one).
+    fn of(mut reports: Vec<Report>) -> Derived {
+        // Publication order; reports without a date come first, as the earliest possible.
+        reports.sort_by(|a, b| (&a.pub_date, a.mention).cmp(&(&b.pub_date, b.mention)));
+        let root = &reports[0];
+        let articles: BTreeSet<i64> = reports.iter().map(|r| r.document).collect();
+        // Documents with no outlet named count as a source each.
+        let sources: BTreeSet<String> = reports.iter().map(|r| r.outlet.clone().unwrap_or_else(|| format!("\u{0}{}", r.document))).collect();
+        let says: Vec<status::Report> = reports
+            .iter()
+            .map(|r| status::Report { mention: r.mention, pub_date: r.pub_date.clone(), modality: r.modality.clone(), confirmation: r.confirmation.clone() })
+            .collect();
+        // The event happened when the first report of the act says; before any such report, when the first report says.
+        let day = reports.iter().filter(|r| r.modality == "actual").filter_map(Report::day).min().or_else(|| root.day());
+        let seen = || reports.iter().filter_map(|r| r.pub_date.clone());
+        Derived {
+            mentions: reports.len() as i64,
+            sources: sources.len() as i64,
+            articles: articles.len() as i64,
+            root: root.mention,
+            is_root: root.seq == 0,
+            source_url: root.url.clone(),
+            first_seen: seen().min(),
+            last_seen: seen().max(),
+            day,
+            date: day.map(dates::date),
+            history: status::history(&says),
         }
     }
-    let mut stmt = tx.prepare_cached("SELECT id, document, outlet, pub_date, modality, confirmation, date, seq FROM mentions WHERE event = ?1")?;
-    let mut mentions: Vec<M> = stmt
-        .query_map([event], |r| {
-            Ok(M {
-                id: r.get(0)?,
-                document: r.get(1)?,
-                outlet: r.get(2)?,
-                pub_date: r.get(3)?,
-                modality: r.get(4)?,
-                confirmation: r.get(5)?,
-                date: r.get(6)?,
-                seq: r.get(7)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    // Publication order; reports without a date come first, as the earliest possible.
-    mentions.sort_by(|a, b| (&a.pub_date, a.id).cmp(&(&b.pub_date, b.id)));
-    let Some(root) = mentions.first() else { return Ok(None) };
-    let url: String = tx.prepare_cached("SELECT coalesce(url, doc_id) FROM documents WHERE id = ?1")?.query_row([root.document], |r| r.get(0))?;
-    let articles: BTreeSet<i64> = mentions.iter().map(|m| m.document).collect();
-    // Documents with no outlet named count as a source each.
-    let sources: BTreeSet<String> = mentions.iter().map(|m| m.outlet.clone().unwrap_or_else(|| format!("\u{0}{}", m.document))).collect();
-    let reports: Vec<status::Report> = mentions
-        .iter()
-        .map(|m| status::Report { mention: m.id, pub_date: m.pub_date.clone(), modality: m.modality.clone(), confirmation: m.confirmation.clone() })
-        .collect();
-    let history = status::history(&reports);
-    let now = history.last().expect("an event with mentions has a status");
-    // The event happened when the first report of the act says; before any such report, when the first report says.
-    let day = mentions
-        .iter()
-        .filter(|m| m.modality == "actual")
-        .filter_map(|m| m.day())
-        .min()
-        .or_else(|| root.day());
-    let seen: Vec<&str> = mentions.iter().filter_map(|m| m.pub_date.as_deref()).collect();
-    tx.prepare_cached(
-        "UPDATE events SET num_mentions = ?2, num_sources = ?3, num_articles = ?4, root_mention = ?5, is_root = ?6, source_url = ?7, \
-         first_seen = ?8, last_seen = ?9, day = ?10, date = ?11, modality = ?12, confirmation = ?13 WHERE id = ?1",
-    )?
-    .execute(params![
-        event,
-        mentions.len() as i64,
-        sources.len() as i64,
-        articles.len() as i64,
-        root.id,
-        root.seq == 0,
-        url,
-        seen.iter().min(),
-        seen.iter().max(),
-        day,
-        day.map(dates::date),
-        now.modality,
-        now.confirmation,
-    ])?;
-    if !new {
+}
+
+/// The reports of a stored event from before this batch.
+fn earlier_reports(tx: &Transaction, event: i64, first_new_mention: i64) -> rusqlite::Result<Vec<Report>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT m.id, m.document, m.outlet, m.pub_date, m.modality, m.confirmation, m.date, m.seq, coalesce(d.url, d.doc_id) \
+         FROM mentions m JOIN documents d ON d.id = m.document WHERE m.event = ?1 AND m.id < ?2",
+    )?;
+    let rows = stmt.query_map([event, first_new_mention], |r| {
+        Ok(Report {
+            mention: r.get(0)?,
+            document: r.get(1)?,
+            outlet: r.get(2)?,
+            pub_date: r.get(3)?,
+            modality: r.get(4)?,
+            confirmation: r.get(5)?,
+            date: r.get(6)?,
+            seq: r.get(7)?,
+            url: r.get(8)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// Writes an event's row: all of it for a new event (with its story), all but the story for a stored one.
+fn write_event(tx: &Transaction, event: &OpenEvent, d: &Derived, story: Option<i64>) -> rusqlite::Result<()> {
+    static SQL: OnceLock<(String, String)> = OnceLock::new();
+    let (insert, update) = SQL.get_or_init(|| {
+        let columns: Vec<&str> = EVENT_COLUMNS.split(", ").chain(DERIVED_COLUMNS.split(", ")).collect();
+        let slots: Vec<String> = (1..=columns.len() + 2).map(|i| format!("?{i}")).collect();
+        let sets: Vec<String> = columns.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 2)).collect();
+        (
+            format!("INSERT INTO events (id, {}, story) VALUES ({})", columns.join(", "), slots.join(", ")),
+            format!("UPDATE events SET {} WHERE id = ?1", sets.join(", ")),
+        )
+    });
+    let e = &event.row;
+    let place = e.place.as_ref();
+    let (location, loc_country, loc_precision) = (place.map(|p| &p.name), place.and_then(|p| p.country.as_ref()), place.map(|p| precision_name(p.rank)));
+    let (lat, lon) = (place.and_then(|p| p.lat), place.and_then(|p| p.lon));
+    let now = d.history.last().expect("an event with reports has a status");
+    let values: [&dyn ToSql; 43] = [
+        &event.id,
+        &e.block,
+        &e.cameo,
+        &e.cameo_root,
+        &e.cameo_name,
+        &e.quad_class,
+        &e.goldstein,
+        &e.plover_type,
+        &e.plover_mode,
+        &e.acled_type,
+        &e.acled_sub_type,
+        &e.source.key,
+        &e.source.code,
+        &e.source.country,
+        &e.source.sector,
+        &e.source.name,
+        &e.target.key,
+        &e.target.code,
+        &e.target.country,
+        &e.target.sector,
+        &e.target.name,
+        &location,
+        &loc_country,
+        &loc_precision,
+        &lat,
+        &lon,
+        &e.facts_day_first,
+        &e.facts_day_last,
+        &e.precise,
+        &e.intent,
+        &d.mentions,
+        &d.sources,
+        &d.articles,
+        &d.root,
+        &d.is_root,
+        &d.source_url,
+        &d.first_seen,
+        &d.last_seen,
+        &d.day,
+        &d.date,
+        &now.modality,
+        &now.confirmation,
+        // Last, so that an update binds every value but this one.
+        &story,
+    ];
+    if event.stored {
+        tx.prepare_cached(update)?.execute(&values[..42])?;
+    } else {
+        tx.prepare_cached(insert)?.execute(&values[..43])?;
+    }
+    Ok(())
+}
+
+/// Replaces an event's status history.
+fn write_history(tx: &Transaction, event: i64, stored: bool, history: &[status::Change]) -> rusqlite::Result<()> {
+    if stored {
         tx.prepare_cached("DELETE FROM event_status WHERE event = ?1")?.execute([event])?;
     }
     let mut insert = tx.prepare_cached("INSERT INTO event_status (event, seq, modality, confirmation, mention, pub_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
     for (seq, change) in history.iter().enumerate() {
         insert.execute(params![event, seq as i64, change.modality, change.confirmation, change.mention, change.pub_date])?;
     }
-    Ok(day)
+    Ok(())
 }
 
 pub(crate) fn add_batch(conn: &mut Connection, t: &Thresholds, documents: &[StoredDocument]) -> Result<BatchTally> {
     let tx = conn.transaction()?;
+    // Ids are given here, so that events are written once, before the mentions that refer to them.
     let first_new_mention: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM mentions", [], |r| r.get(0))?;
+    let mut next_event: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM events", [], |r| r.get(0))?;
     let mut tally = BatchTally::default();
-    let mut touched = BTreeSet::new();
-    let mut created = Vec::new();
+    let mut stored = Vec::new();
     for doc in documents {
         // A document already stored (same id or same content) hits a UNIQUE constraint and is skipped.
         let inserted = tx
@@ -495,44 +573,70 @@ pub(crate) fn add_batch(conn: &mut Connection, t: &Thresholds, documents: &[Stor
             tally.skipped += 1;
             continue;
         }
-        let document = tx.last_insert_rowid();
         tally.documents += 1;
-        for (seq, e) in doc.events.iter().enumerate() {
-            let day = e.date.as_deref().or(doc.date.as_deref()).and_then(dates::day);
-            let mention = EventRow::of_mention(e, day);
-            let event = match find_event(&tx, t, &mention)? {
-                Some((id, event)) => {
-                    let mut merged = event.clone();
-                    merged.absorb(&mention);
-                    if merged != event {
-                        write_event(&tx, Some(id), &merged)?;
-                    }
-                    id
+        let rows: Vec<EventRow> = doc.events.iter().map(|e| EventRow::of_mention(e, e.date.as_deref().or(doc.date.as_deref()).and_then(dates::day))).collect();
+        stored.push((doc, tx.last_insert_rowid(), rows));
+    }
+    // Dedup in memory: each mention joins an event (or starts one) in input order.
+    let mut candidates = Candidates::load(&tx, t, stored.iter().flat_map(|(_, _, rows)| rows))?;
+    let mut mentions = Vec::new();
+    for (doc, document, rows) in stored {
+        let url = doc.url.clone().unwrap_or_else(|| doc.doc_id.clone());
+        for (seq, (e, mention)) in doc.events.iter().zip(rows).enumerate() {
+            let index = match candidates.find(t, &mention) {
+                Some(index) => {
+                    candidates.events[index].row.absorb(&mention);
+                    index
                 }
                 None => {
-                    let id = write_event(&tx, None, &mention)?;
-                    created.push((id, mention.source.key.clone(), mention.target.key.clone(), mention.cameo_root.clone()));
-                    id
+                    next_event += 1;
+                    candidates.open(OpenEvent { id: next_event - 1, row: mention, stored: false, reports: Vec::new() })
                 }
             };
-            insert_mention(&tx, doc, document, seq, event, e)?;
-            touched.insert(event);
-            tally.mentions += 1;
+            let event = &mut candidates.events[index];
+            let id = first_new_mention + mentions.len() as i64;
+            event.reports.push(Report {
+                mention: id,
+                document,
+                outlet: doc.source.clone(),
+                pub_date: doc.date.clone(),
+                modality: label(&e.modality),
+                confirmation: e.confirmation.as_ref().map(label),
+                date: e.date.clone(),
+                seq: seq as i64,
+                url: url.clone(),
+            });
+            mentions.push((id, doc, document, seq, event.id, e));
         }
+    }
+    // Each touched event is written once, in id order: counts and status from all its reports, and a new event's story.
+    let mut touched: Vec<OpenEvent> = candidates.events.into_iter().filter(|e| !e.reports.is_empty()).collect();
+    touched.sort_by_key(|e| e.id);
+    let mut histories = Vec::with_capacity(touched.len());
+    for mut event in touched {
+        let mut reports = std::mem::take(&mut event.reports);
+        if event.stored {
+            reports.extend(earlier_reports(&tx, event.id, first_new_mention)?);
+        }
+        let derived = Derived::of(reports);
+        let story = match (event.stored, derived.day) {
+            (false, Some(day)) => story::link(&tx, t, (&event.row.source.key, &event.row.target.key), &event.row.cameo_root, day)?,
+            _ => None,
+        };
+        write_event(&tx, &event, &derived, story)?;
+        tally.new_events += usize::from(!event.stored);
+        histories.push((event.id, event.stored, derived.history));
+    }
+    for (id, doc, document, seq, event, e) in mentions {
+        insert_mention(&tx, id, doc, document, seq, event, e)?;
+        tally.mentions += 1;
+    }
+    // The status history refers to the mentions, so it comes after them.
+    for (event, stored, history) in histories {
+        write_history(&tx, event, stored, &history)?;
     }
     // The batch's evidence goes into the text index in one statement, much faster than row by row.
     tx.prepare_cached("INSERT INTO mentions_fts(rowid, evidence) SELECT id, evidence FROM mentions WHERE id >= ?1")?.execute([first_new_mention])?;
-    let created_ids: BTreeSet<i64> = created.iter().map(|c| c.0).collect();
-    let mut days = std::collections::HashMap::new();
-    for &event in &touched {
-        days.insert(event, refresh(&tx, event, created_ids.contains(&event))?);
-    }
-    for (event, source, target, root) in &created {
-        if let Some(day) = days[event] {
-            story::link(&tx, t, *event, (source, target), root, day)?;
-        }
-    }
-    tally.new_events = created.len();
     tx.commit()?;
     Ok(tally)
 }

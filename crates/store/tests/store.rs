@@ -138,3 +138,36 @@ fn parquet_export_has_typed_columns() {
         assert_eq!(fields["date"], Field::Date(dyad_store::dates::day("2026-05-01").unwrap() as i32));
     }
 }
+
+#[test]
+fn one_batch_or_a_batch_per_document_gives_the_same_events() {
+    let goma = ("Goma", "COD", "city");
+    let docs = [
+        doc("a", "A", "2026-05-01", vec![event("190", "RWA", "CODREB", ("DR Congo", "COD", "country"), "2026-05-01", "planned")]),
+        doc("b", "B", "2026-05-02", vec![event("193", "RWAMIL", "CODREB", goma, "2026-05-02", "actual"), event("194", "RWAMIL", "CODREB", goma, "2026-05-02", "actual")]),
+        doc("c", "C", "2026-05-03", vec![event("193", "RWAMIL", "CODREB", goma, "2026-05-02", "actual")]),
+        doc("d", "A", "2026-05-20", vec![event("193", "RWAMIL", "CODREB", goma, "2026-05-20", "actual")]),
+        doc("e", "D", "2026-05-21", vec![event("190", "RWA", "CODREB", goma, "2026-05-20", "actual")]),
+    ];
+    let stored = |name: &str, batches: Vec<Vec<StoredDocument>>| {
+        let mut store = Store::open(&scratch(name), None).unwrap();
+        for batch in batches {
+            store.add_batch(&batch).unwrap();
+        }
+        assert!(store.check().unwrap().is_empty());
+        let mut stmt = store
+            .connection()
+            .prepare("SELECT id, cameo, source_code, location, num_mentions, num_sources, date, modality, root_mention FROM events ORDER BY id")
+            .unwrap();
+        let rows: Vec<String> = stmt
+            .query_map([], |r| Ok((0..9).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect::<Vec<_>>().join(" ")))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        rows
+    };
+    let together = stored("one-batch", vec![docs.to_vec()]);
+    let apart = stored("batch-per-document", docs.iter().map(|d| vec![d.clone()]).collect());
+    assert_eq!(together.len(), 3, "{together:?}");
+    assert_eq!(together, apart);
+}
