@@ -7,7 +7,9 @@
 //! - Target: the first actor to the right in the clause, with its partners.
 //! - "between A and B" / "among": A is the source and B the target.
 //! - A pronoun subject ("they arrested") takes the nearest actor before the clause.
-//! - An actor inside the trigger ("deploying U.S. troops") is the source when no subject is found.
+//! - An actor inside the trigger ("deploying U.S. troops") is the source when no subject is found, and a
+//!   named one the target when there is a subject and no object ("accused the United States of").
+//! - "a group of", "one third of": the actor after a word of quantity is still the subject.
 
 use std::ops::Range;
 
@@ -17,6 +19,12 @@ use dyad_mentions::{MentionKind, Mentions};
 const PREPOSITIONS: &[&str] = &[
     "of", "in", "inside", "with", "against", "for", "to", "from", "by", "on", "at", "into", "near", "across", "over",
     "about", "between", "among", "toward", "towards", "under", "through", "within", "without", "than",
+];
+/// Words of quantity or collection before "of": "a group of Moroccan diplomats", "one third of the rebels"
+/// are the subject, not the object of a preposition.
+const PARTITIVES: &[&str] = &[
+    "group", "groups", "hundreds", "thousands", "dozens", "scores", "tens", "millions", "number", "third", "half",
+    "some", "many", "most", "all", "members", "several", "majority", "delegation", "team", "unit", "band", "contingent",
 ];
 const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside", "across", "from"];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
@@ -97,7 +105,7 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         .copied()
         .filter(|&i| {
             let start = cands.range(i).start;
-            start == 0 || !PREPOSITIONS.contains(&word(start - 1))
+            start == 0 || !PREPOSITIONS.contains(&word(start - 1)) || (start >= 2 && word(start - 1) == "of" && PARTITIVES.contains(&word(start - 2)))
         })
         .collect();
     let resolved = subjects.iter().copied().find(|&i| cands.mentions.actors[i].kind != MentionKind::Name);
@@ -137,17 +145,31 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         target = std::mem::replace(&mut source, agents);
         source_rule = "passive: by-agent";
         target_rule = "passive: subject";
-    } else if target.first().is_some_and(|&t| {
-        let start = cands.range(t).start;
-        start > 0 && word(start - 1) == "by"
-    }) {
-        // "the arrest of X by police": the by-phrase of a noun is its agent.
+    } else if source.is_empty()
+        && target.first().is_some_and(|&t| {
+            let start = cands.range(t).start;
+            start > 0 && word(start - 1) == "by"
+        })
+    {
+        // "the arrest of X by police": the by-phrase of a noun is its agent. With a subject, it is the
+        // agent of the object ("violated a ban by the general", "condemned the attack by Israel"): the target.
         let by = target.remove(0);
-        if source.is_empty() {
-            source = vec![by];
-            source_rule = "by-agent of noun";
-        }
+        source = vec![by];
+        source_rule = "by-agent of noun";
         target = right.iter().copied().filter(|&i| i != by).take(1).collect();
+    }
+
+    // "give Tanzania a grant", "accused the United States of": a named actor inside the trigger, after
+    // its first word, is the one acted on. Agent nouns there are the means ("deploy troops").
+    if target.is_empty() && !source.is_empty() {
+        let inside = cands.indices.iter().copied().find(|&i| {
+            let r = cands.range(i);
+            r.start > trigger.start && r.end <= trigger.end && cands.mentions.actors[i].kind != MentionKind::Group && !source.contains(&i)
+        });
+        if let Some(i) = inside {
+            target = vec![i];
+            target_rule = "actor inside the trigger";
+        }
     }
 
     // An actor cannot act on itself through one mention.
