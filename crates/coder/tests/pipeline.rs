@@ -230,3 +230,64 @@ fn actors_sharing_a_role_make_one_event() {
     let co = |actors: &[dyad_core::Actor]| actors.iter().map(|a| a.country.clone().unwrap_or_default()).collect::<Vec<_>>();
     assert_eq!((countries(e), co(&e.co_sources), co(&e.co_targets)), ((Some("HUN"), Some("SRB")), vec!["ROU".to_string()], vec!["HRV".to_string()]));
 }
+
+#[test]
+fn an_ethnic_group_is_coded_by_where_it_lives() {
+    let evs = code("Serbian police detained five ethnic Hungarians near the border in Serbia.");
+    let arrest = with_root(&evs, "17");
+    let target = arrest.first().and_then(|e| e.target.as_ref()).unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!((target.text.as_str(), target.country.as_deref(), target.sector.as_deref()), ("ethnic Hungarians", Some("SRB"), Some("CVL")));
+}
+
+#[test]
+fn a_country_word_before_a_people_says_where_they_live() {
+    let evs = code("Bosnian Croats protested against the new tax law.");
+    let protest = with_root(&evs, "14");
+    let src = protest.first().and_then(|e| e.source.as_ref()).unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!((src.text.as_str(), src.code.as_deref()), ("Bosnian Croats", Some("BIHCVL")));
+}
+
+#[test]
+fn a_group_of_people_is_still_the_subject() {
+    let evs = code("A group of Kenyan lawmakers criticized the budget.");
+    let crit = with_root(&evs, "11");
+    assert_eq!(crit.first().and_then(|e| code_of(&e.source)), Some("KENLEG"), "{evs:#?}");
+}
+
+#[test]
+fn the_agent_of_an_object_is_the_target() {
+    let evs = code("Chile condemned an attack by Bolivian soldiers on Tuesday.");
+    let condemn = with_root(&evs, "11");
+    assert_eq!(condemn.first().map(|e| countries(e)), Some((Some("CHL"), Some("BOL"))), "{evs:#?}");
+}
+
+#[test]
+fn a_country_inside_the_trigger_is_the_target() {
+    let evs = code("Japan will give Kenya a grant to build new roads.");
+    let aid = with_root(&evs, "03");
+    assert_eq!(aid.first().map(|e| countries(e)), Some((Some("JPN"), Some("KEN"))), "{evs:#?}");
+}
+
+#[test]
+fn a_subjects_own_forces_leave_the_country_as_target() {
+    let evs = code("Kenya speeded up the withdrawal of some forces from Somalia on Monday.");
+    let withdraw = with_root(&evs, "08");
+    assert_eq!(withdraw.first().map(|e| countries(e)), Some((Some("KEN"), Some("SOM"))), "{evs:#?}");
+}
+
+#[test]
+fn a_pronoun_opening_a_sentence_is_the_person_named_before() {
+    let evs = code("Ecuadorian Interior Minister Rosa Alvarado arrived in Lima on Monday. She criticized Peruvian officials on Tuesday.");
+    let crit = with_root(&evs, "11");
+    let src = crit.first().and_then(|e| e.source.as_ref()).unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!((src.code.as_deref(), src.name.as_deref()), (Some("ECUGOV"), Some("Rosa Alvarado")));
+    assert_eq!(countries(crit[0]).1, Some("PER"));
+}
+
+#[test]
+fn an_appositive_title_names_the_person_beside_it() {
+    let evs = code("Tomas Varga, Slovakia's deputy foreign minister, criticized Hungarian officials.");
+    let crit = with_root(&evs, "11");
+    let src = crit.first().and_then(|e| e.source.as_ref()).unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!((src.country.as_deref(), src.sector.as_deref()), (Some("SVK"), Some("GOV")));
+}

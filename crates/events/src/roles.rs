@@ -6,7 +6,8 @@
 //!   gunmen") the by-agent is the source and the subject the target.
 //! - Target: the first actor to the right in the clause, with its partners.
 //! - "between A and B" / "among": A is the source and B the target.
-//! - A pronoun subject ("they arrested") takes the nearest actor before the clause.
+//! - A pronoun subject ("they arrested") takes the nearest actor before the clause; one opening a sentence
+//!   ("She later criticized") the nearest earlier person (he, she), group (they) or country (it) before it.
 //! - An actor inside the trigger ("deploying U.S. troops") is the source when no subject is found, and a
 //!   named one the target when there is a subject and no object ("accused the United States of").
 //! - "a group of", "one third of": the actor after a word of quantity is still the subject.
@@ -31,6 +32,8 @@ const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we"];
 const MAX_GROUP: usize = 4;
 const TARGET_REACH: usize = 12;
+/// How far back, in tokens, a pronoun opening a sentence looks for what it refers to.
+const PRONOUN_REACH: usize = 60;
 
 /// The actor mentions of one sentence that can fill roles (outlets and speakers cannot).
 pub(crate) struct Candidates<'m> {
@@ -39,14 +42,35 @@ pub(crate) struct Candidates<'m> {
     indices: Vec<usize>,
     /// The same with the speakers, whom a pronoun may refer to ("Police said they arrested").
     with_speakers: Vec<usize>,
+    /// First token of the sentence.
+    sentence_start: usize,
 }
 
 impl<'m> Candidates<'m> {
     pub(crate) fn new(mentions: &'m Mentions, sentence: Range<usize>, speakers: &[Range<usize>]) -> Candidates<'m> {
         let speaking = |m: &dyad_mentions::ActorMention| speakers.iter().any(|s| s.start <= m.tokens.start && m.tokens.end <= s.end);
-        let with_speakers: Vec<usize> = mentions.within(sentence).filter(|(_, m)| m.kind != MentionKind::Outlet).map(|(i, _)| i).collect();
+        let with_speakers: Vec<usize> = mentions.within(sentence.clone()).filter(|(_, m)| m.kind != MentionKind::Outlet).map(|(i, _)| i).collect();
         let indices = with_speakers.iter().copied().filter(|&i| !speaking(&mentions.actors[i])).collect();
-        Candidates { mentions, indices, with_speakers }
+        Candidates { mentions, indices, with_speakers, sentence_start: sentence.start }
+    }
+
+    /// What a pronoun opening the sentence refers to, within reach: the nearest earlier person for "he"
+    /// and "she", group of people for "they", country or organisation for "it".
+    fn antecedent(&self, pronoun: &str) -> Option<usize> {
+        let kinds: &[MentionKind] = match pronoun {
+            "he" | "she" => &[MentionKind::Person, MentionKind::Title],
+            "they" => &[MentionKind::Group],
+            "it" => &[MentionKind::Country, MentionKind::Org],
+            _ => return None,
+        };
+        let before = self.mentions.actors.partition_point(|m| m.tokens.start < self.sentence_start);
+        self.mentions.actors[..before]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, m)| self.sentence_start - m.tokens.end <= PRONOUN_REACH)
+            .find(|(_, m)| kinds.contains(&m.kind))
+            .map(|(i, _)| i)
     }
 
     fn range(&self, i: usize) -> Range<usize> {
@@ -117,6 +141,14 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
             source_rule = "pronoun: nearest earlier actor";
         }
     }
+    if source.is_empty() && clause.start == cands.sentence_start && trigger.start > clause.start {
+        // "President Ana Duarte arrived on Monday. She later criticized ...": a pronoun opening the
+        // sentence is the last person (he, she) or group (it, they, we) named before it.
+        if let Some(i) = cands.antecedent(word(clause.start)) {
+            source = vec![i];
+            source_rule = "pronoun: earlier sentence";
+        }
+    }
 
     if source.is_empty() {
         if let Some(&i) = cands.indices.iter().find(|&&i| cands.range(i).start >= trigger.start && cands.range(i).end <= trigger.end) {
@@ -157,6 +189,19 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         source = vec![by];
         source_rule = "by-agent of noun";
         target = right.iter().copied().filter(|&i| i != by).take(1).collect();
+    }
+
+    // "withdrew some forces from Panama": forces with no country of their own, after a subject of the
+    // country the story gave them, are the subject's own; a country they act in or from is the target.
+    if let (Some(&s), Some(&t)) = (source.first(), target.first()) {
+        let (subject, object) = (&cands.mentions.actors[s], &cands.mentions.actors[t]);
+        let own = object.kind == MentionKind::Group
+            && object.actor.sector.as_deref() == Some("MIL")
+            && object.actor.country_from.as_deref() == Some("document") && object.actor.country == subject.actor.country;
+        if let Some(&place) = right.iter().find(|&&i| own && i != t && located(i) && cands.mentions.actors[i].kind == MentionKind::Country) {
+            target = vec![place];
+            target_rule = "place of the subject's own forces";
+        }
     }
 
     // "give Tanzania a grant", "accused the United States of": a named actor inside the trigger, after

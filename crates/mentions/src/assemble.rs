@@ -322,9 +322,11 @@ fn headed(scope: Scope, limit: usize, modifier: Option<Piece>, head: Piece, sent
         }
     }
     let mut actor: Actor = actor_at(cx.text, cx, start..end);
-    actor.country = entry.country.clone().or_else(|| modifier.and_then(|m| m.entry.country.clone()));
+    // A stated country beats an organisation's usual one: "Chile's Defense Department" is not the Pentagon.
+    let stated = modifier.filter(|m| m.is_country_word()).and_then(|m| m.entry.country.clone());
+    actor.country = stated.clone().or_else(|| entry.country.clone()).or_else(|| modifier.and_then(|m| m.entry.country.clone()));
     actor.sector = entry.sector.clone();
-    actor.code = entry.code.clone();
+    actor.code = entry.code.clone().filter(|_| stated.is_none() || stated == entry.country);
     actor.name = name.or_else(|| (kind == MentionKind::Org).then(|| entry.phrase.clone()));
     if let Some(org) = modifier.filter(|m| m.kind() == ActorKind::Org) {
         if org.entry.sector.as_deref() == Some("IGO") {
@@ -417,7 +419,8 @@ fn tokens_text(cx: &Tokens, range: Range<usize>) -> String {
     cx.text[cx.tokens[range.start].span.start..cx.tokens[range.end - 1].span.end].to_string()
 }
 
-/// "the government of Mexico", "the administration of President X": the head takes the country and name of what follows "of".
+/// "the government of Mexico", "the administration of President X": the head takes the country and name of what follows "of";
+/// neighbouring mentions that describe one another (possessives, appositives, "activists in Arnor") are joined the same way.
 fn merge_of_phrases(cx: &Tokens, out: &mut Vec<ActorMention>) {
     let mut k = 0;
     while k + 1 < out.len() {
@@ -450,7 +453,21 @@ fn merge_of_phrases(cx: &Tokens, out: &mut Vec<ActorMention>) {
             && matches!(a.kind, MentionKind::Group)
             && a.actor.country.is_none()
             && b.kind == MentionKind::Country;
-        if placed {
+        // "Harry Tseng, Taiwan's deputy foreign minister": a name the lexicon does not know takes the
+        // identity of the title set beside it.
+        let appositive = a.kind == MentionKind::Name
+            && a.tokens.end + 1 == b.tokens.start
+            && cx.tokens[a.tokens.end].is_punct(",")
+            && matches!(b.kind, MentionKind::Group | MentionKind::Title)
+            && b.actor.country.is_some()
+            && b.actor.sector.is_some();
+        if appositive {
+            let (described, name) = (out[k + 1].actor.clone(), out[k].actor.text.clone());
+            let a = &mut out[k];
+            (a.kind, a.actor.name) = (MentionKind::Person, Some(name));
+            (a.actor.country, a.actor.sector, a.actor.code) = (described.country, described.sector, described.code);
+            k += 1;
+        } else if placed {
             out[k].actor.country = out[k + 1].actor.country.clone();
             out[k].actor.country_from = Some("place".into());
             k += 1;
