@@ -30,6 +30,9 @@ python3 "$shared/eval/score.py" score "${golds[@]}" --pred "$out/all.events.json
 echo "-- NGEC actor-coding cases (country of the first actor mention)"
 [ -f "$shared/eval/ngec_actors.dev.jsonl" ] && python3 scripts/ngec_actors.py "$shared/eval/ngec_actors.dev.jsonl" "$dyad"
 
+echo "-- actor agreement on cameo_penta dev spans (top event vs gold source/target spans)"
+python3 scripts/penta_actors.py "$shared/eval/cameo_penta.dev.jsonl" "$out/cameo_penta.events.jsonl" "$dyad"
+
 echo "-- where and when: MUC-3/4 incident dates within a day, PLOVER GSR event_loc agreement"
 python3 scripts/muc_dates.py "$shared/eval/muc34.dev.jsonl" "$out/muc34.events.jsonl"
 python3 scripts/plover_eventloc.py "$shared/eval/plover_gsr.dev.jsonl" "$out/plover_gsr.events.jsonl" | tail -1

@@ -16,6 +16,12 @@ fn code_of(a: &Option<dyad_core::Actor>) -> Option<&str> {
     a.as_ref().and_then(|a| a.code.as_deref())
 }
 
+/// The source (or target) of the first event with this CAMEO root.
+fn first_actor<'a>(evs: &'a [Event], root: &str, source: bool) -> &'a dyad_core::Actor {
+    let actor = with_root(evs, root).first().and_then(|e| if source { e.source.as_ref() } else { e.target.as_ref() });
+    actor.unwrap_or_else(|| panic!("no {} for root {root}: {evs:#?}", if source { "source" } else { "target" }))
+}
+
 fn countries(e: &Event) -> (Option<&str>, Option<&str>) {
     (e.source.as_ref().and_then(|a| a.country.as_deref()), e.target.as_ref().and_then(|a| a.country.as_deref()))
 }
@@ -192,16 +198,14 @@ fn known_people_take_the_office_they_held_on_the_report_date() {
 #[test]
 fn a_title_before_a_known_person_is_one_mention() {
     let evs = code_on("President Vladimir Putin met Chinese officials in Moscow.", Some("2019-06-05"));
-    let meet = with_root(&evs, "04");
-    let src = meet.first().and_then(|e| e.source.as_ref()).unwrap_or_else(|| panic!("{evs:#?}"));
+    let src = first_actor(&evs, "04", true);
     assert_eq!((src.text.as_str(), src.code.as_deref(), src.name.as_deref()), ("President Vladimir Putin", Some("RUSGOV"), Some("Vladimir Putin")));
 }
 
 #[test]
 fn a_named_group_before_an_agent_noun_is_the_group() {
     let evs = code("Hezbollah guerrillas wounded two soldiers near the border.");
-    let attack = with_root(&evs, "19");
-    let src = attack.first().and_then(|e| e.source.as_ref()).unwrap_or_else(|| panic!("{evs:#?}"));
+    let src = first_actor(&evs, "19", true);
     assert_eq!((src.text.as_str(), src.code.as_deref()), ("Hezbollah guerrillas", Some("LBNREBHEZ")));
 }
 
@@ -229,4 +233,61 @@ fn actors_sharing_a_role_make_one_event() {
     let e = signed[0];
     let co = |actors: &[dyad_core::Actor]| actors.iter().map(|a| a.country.clone().unwrap_or_default()).collect::<Vec<_>>();
     assert_eq!((countries(e), co(&e.co_sources), co(&e.co_targets)), ((Some("HUN"), Some("SRB")), vec!["ROU".to_string()], vec!["HRV".to_string()]));
+}
+
+#[test]
+fn an_ethnic_group_is_coded_by_where_it_lives() {
+    let evs = code("Serbian police detained five ethnic Hungarians near the border in Serbia.");
+    let target = first_actor(&evs, "17", false);
+    assert_eq!((target.text.as_str(), target.country.as_deref(), target.sector.as_deref()), ("ethnic Hungarians", Some("SRB"), Some("CVL")));
+}
+
+#[test]
+fn a_country_word_before_a_people_says_where_they_live() {
+    let evs = code("Bosnian Croats protested against the new tax law.");
+    let src = first_actor(&evs, "14", true);
+    assert_eq!((src.text.as_str(), src.code.as_deref()), ("Bosnian Croats", Some("BIHCVL")));
+}
+
+#[test]
+fn a_group_of_people_is_still_the_subject() {
+    let evs = code("A group of Kenyan lawmakers criticized the budget.");
+    let crit = with_root(&evs, "11");
+    assert_eq!(crit.first().and_then(|e| code_of(&e.source)), Some("KENLEG"), "{evs:#?}");
+}
+
+#[test]
+fn the_agent_of_an_object_is_the_target() {
+    let evs = code("Chile condemned an attack by Bolivian soldiers on Tuesday.");
+    let condemn = with_root(&evs, "11");
+    assert_eq!(condemn.first().map(|e| countries(e)), Some((Some("CHL"), Some("BOL"))), "{evs:#?}");
+}
+
+#[test]
+fn a_country_inside_the_trigger_is_the_target() {
+    let evs = code("Japan will give Kenya a grant to build new roads.");
+    let aid = with_root(&evs, "03");
+    assert_eq!(aid.first().map(|e| countries(e)), Some((Some("JPN"), Some("KEN"))), "{evs:#?}");
+}
+
+#[test]
+fn a_subjects_own_forces_leave_the_country_as_target() {
+    let evs = code("Kenya speeded up the withdrawal of some forces from Somalia on Monday.");
+    let withdraw = with_root(&evs, "08");
+    assert_eq!(withdraw.first().map(|e| countries(e)), Some((Some("KEN"), Some("SOM"))), "{evs:#?}");
+}
+
+#[test]
+fn a_pronoun_opening_a_sentence_is_the_person_named_before() {
+    let evs = code("Ecuadorian Interior Minister Rosa Alvarado arrived in Lima on Monday. She criticized Peruvian officials on Tuesday.");
+    let src = first_actor(&evs, "11", true);
+    assert_eq!((src.code.as_deref(), src.name.as_deref()), (Some("ECUGOV"), Some("Rosa Alvarado")));
+    assert_eq!(first_actor(&evs, "11", false).country.as_deref(), Some("PER"));
+}
+
+#[test]
+fn an_appositive_title_names_the_person_beside_it() {
+    let evs = code("Tomas Varga, Slovakia's deputy foreign minister, criticized Hungarian officials.");
+    let src = first_actor(&evs, "11", true);
+    assert_eq!((src.country.as_deref(), src.sector.as_deref()), (Some("SVK"), Some("GOV")));
 }

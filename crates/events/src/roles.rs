@@ -6,8 +6,11 @@
 //!   gunmen") the by-agent is the source and the subject the target.
 //! - Target: the first actor to the right in the clause, with its partners.
 //! - "between A and B" / "among": A is the source and B the target.
-//! - A pronoun subject ("they arrested") takes the nearest actor before the clause.
-//! - An actor inside the trigger ("deploying U.S. troops") is the source when no subject is found.
+//! - A pronoun subject ("they arrested") takes the nearest actor before the clause; one opening a sentence
+//!   ("She later criticized") the nearest earlier person (he, she), group (they) or country (it) before it.
+//! - An actor inside the trigger ("deploying U.S. troops") is the source when no subject is found, and a
+//!   named one the target when there is a subject and no object ("accused the United States of").
+//! - "a group of", "one third of": the actor after a word of quantity is still the subject.
 
 use std::ops::Range;
 
@@ -18,11 +21,19 @@ const PREPOSITIONS: &[&str] = &[
     "of", "in", "inside", "with", "against", "for", "to", "from", "by", "on", "at", "into", "near", "across", "over",
     "about", "between", "among", "toward", "towards", "under", "through", "within", "without", "than",
 ];
+/// Words of quantity or collection before "of": "a group of Moroccan diplomats", "one third of the rebels"
+/// are the subject, not the object of a preposition.
+const PARTITIVES: &[&str] = &[
+    "group", "groups", "hundreds", "thousands", "dozens", "scores", "tens", "millions", "number", "third", "half",
+    "some", "many", "most", "all", "members", "several", "majority", "delegation", "team", "unit", "band", "contingent",
+];
 const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside", "across", "from"];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we"];
 const MAX_GROUP: usize = 4;
 const TARGET_REACH: usize = 12;
+/// How far back, in tokens, a pronoun opening a sentence looks for what it refers to.
+const PRONOUN_REACH: usize = 60;
 
 /// The actor mentions of one sentence that can fill roles (outlets and speakers cannot).
 pub(crate) struct Candidates<'m> {
@@ -31,14 +42,35 @@ pub(crate) struct Candidates<'m> {
     indices: Vec<usize>,
     /// The same with the speakers, whom a pronoun may refer to ("Police said they arrested").
     with_speakers: Vec<usize>,
+    /// First token of the sentence.
+    sentence_start: usize,
 }
 
 impl<'m> Candidates<'m> {
     pub(crate) fn new(mentions: &'m Mentions, sentence: Range<usize>, speakers: &[Range<usize>]) -> Candidates<'m> {
         let speaking = |m: &dyad_mentions::ActorMention| speakers.iter().any(|s| s.start <= m.tokens.start && m.tokens.end <= s.end);
-        let with_speakers: Vec<usize> = mentions.within(sentence).filter(|(_, m)| m.kind != MentionKind::Outlet).map(|(i, _)| i).collect();
+        let with_speakers: Vec<usize> = mentions.within(sentence.clone()).filter(|(_, m)| m.kind != MentionKind::Outlet).map(|(i, _)| i).collect();
         let indices = with_speakers.iter().copied().filter(|&i| !speaking(&mentions.actors[i])).collect();
-        Candidates { mentions, indices, with_speakers }
+        Candidates { mentions, indices, with_speakers, sentence_start: sentence.start }
+    }
+
+    /// What a pronoun opening the sentence refers to, within reach: the nearest earlier person for "he"
+    /// and "she", group of people for "they", country or organisation for "it".
+    fn antecedent(&self, pronoun: &str) -> Option<usize> {
+        let kinds: &[MentionKind] = match pronoun {
+            "he" | "she" => &[MentionKind::Person, MentionKind::Title],
+            "they" => &[MentionKind::Group],
+            "it" => &[MentionKind::Country, MentionKind::Org],
+            _ => return None,
+        };
+        let before = self.mentions.actors.partition_point(|m| m.tokens.start < self.sentence_start);
+        self.mentions.actors[..before]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, m)| self.sentence_start - m.tokens.end <= PRONOUN_REACH)
+            .find(|(_, m)| kinds.contains(&m.kind))
+            .map(|(i, _)| i)
     }
 
     fn range(&self, i: usize) -> Range<usize> {
@@ -97,7 +129,7 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         .copied()
         .filter(|&i| {
             let start = cands.range(i).start;
-            start == 0 || !PREPOSITIONS.contains(&word(start - 1))
+            start == 0 || !PREPOSITIONS.contains(&word(start - 1)) || (start >= 2 && word(start - 1) == "of" && PARTITIVES.contains(&word(start - 2)))
         })
         .collect();
     let resolved = subjects.iter().copied().find(|&i| cands.mentions.actors[i].kind != MentionKind::Name);
@@ -107,6 +139,14 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         if let Some(&i) = cands.with_speakers.iter().rev().find(|&&i| cands.range(i).end <= clause.start) {
             source = vec![i];
             source_rule = "pronoun: nearest earlier actor";
+        }
+    }
+    if source.is_empty() && clause.start == cands.sentence_start && trigger.start > clause.start {
+        // "President Ana Duarte arrived on Monday. She later criticized ...": a pronoun opening the
+        // sentence is the last person (he, she) or group (it, they, we) named before it.
+        if let Some(i) = cands.antecedent(word(clause.start)) {
+            source = vec![i];
+            source_rule = "pronoun: earlier sentence";
         }
     }
 
@@ -137,17 +177,44 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         target = std::mem::replace(&mut source, agents);
         source_rule = "passive: by-agent";
         target_rule = "passive: subject";
-    } else if target.first().is_some_and(|&t| {
-        let start = cands.range(t).start;
-        start > 0 && word(start - 1) == "by"
-    }) {
-        // "the arrest of X by police": the by-phrase of a noun is its agent.
+    } else if source.is_empty()
+        && target.first().is_some_and(|&t| {
+            let start = cands.range(t).start;
+            start > 0 && word(start - 1) == "by"
+        })
+    {
+        // "the arrest of X by police": the by-phrase of a noun is its agent. With a subject, it is the
+        // agent of the object ("violated a ban by the general", "condemned the attack by Israel"): the target.
         let by = target.remove(0);
-        if source.is_empty() {
-            source = vec![by];
-            source_rule = "by-agent of noun";
-        }
+        source = vec![by];
+        source_rule = "by-agent of noun";
         target = right.iter().copied().filter(|&i| i != by).take(1).collect();
+    }
+
+    // "withdrew some forces from Panama": forces with no country of their own, after a subject of the
+    // country the story gave them, are the subject's own; a country they act in or from is the target.
+    if let (Some(&s), Some(&t)) = (source.first(), target.first()) {
+        let (subject, object) = (&cands.mentions.actors[s], &cands.mentions.actors[t]);
+        let own = object.kind == MentionKind::Group
+            && object.actor.sector.as_deref() == Some("MIL")
+            && object.actor.country_from.as_deref() == Some("document") && object.actor.country == subject.actor.country;
+        if let Some(&place) = right.iter().find(|&&i| own && i != t && located(i) && cands.mentions.actors[i].kind == MentionKind::Country) {
+            target = vec![place];
+            target_rule = "place of the subject's own forces";
+        }
+    }
+
+    // "give Tanzania a grant", "accused the United States of": a named actor inside the trigger, after
+    // its first word, is the one acted on. Agent nouns there are the means ("deploy troops").
+    if target.is_empty() && !source.is_empty() {
+        let inside = cands.indices.iter().copied().find(|&i| {
+            let r = cands.range(i);
+            r.start > trigger.start && r.end <= trigger.end && cands.mentions.actors[i].kind != MentionKind::Group && !source.contains(&i)
+        });
+        if let Some(i) = inside {
+            target = vec![i];
+            target_rule = "actor inside the trigger";
+        }
     }
 
     // An actor cannot act on itself through one mention.

@@ -23,8 +23,8 @@ pub enum ActorKind {
     Outlet,
     /// Named people with dated offices: "Barack Obama", "Sheinbaum"
     Person,
-    /// Phrases that contain a country word but name no country ("Latin American"): they win the
-    /// longest match and are then dropped.
+    /// Phrases that contain a country word or agent noun but name no actor ("Latin American",
+    /// "terrorist activities"): they win the longest match and are then dropped.
     Ignore,
 }
 
@@ -170,6 +170,7 @@ pub(crate) fn actors(countries: (&str, &str), agents: (&str, &str), outlets: (&s
             "noun" => ActorKind::Noun,
             "title" => ActorKind::Title,
             "org" => ActorKind::Org,
+            "ignore" => ActorKind::Ignore,
             other => return Err(bad(agents.0, line, format!("unknown kind {other:?}"))),
         };
         let entry = ActorEntry { kind, country: opt(c[3]), sector: opt(c[2]), code: opt(c[4]), phrase: c[0].to_string(), case_sensitive: false, offices: Vec::new() };

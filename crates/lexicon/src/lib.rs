@@ -68,7 +68,8 @@ impl Lexicon {
             lemmas.add_words(phrase);
         }
         for (phrase, entry) in &actors_raw {
-            if entry.kind == ActorKind::Noun {
+            // Ignored phrases around agent nouns ("terrorist activities") need their plurals too.
+            if matches!(entry.kind, ActorKind::Noun | ActorKind::Ignore) {
                 lemmas.add_nouns(&phrases::folded_words(phrase));
             }
         }

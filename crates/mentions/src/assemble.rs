@@ -133,6 +133,15 @@ pub(crate) fn sentence(scope: Scope, range: Range<usize>, index: usize) -> Vec<A
                 // Each modifier shares the head; the first mention spans the whole phrase for evidence.
                 q += 1;
             }
+            // "Bosnian Serbs", "Kosovo Albanians": a people named by where they live.
+            None if modifiers.len() == 1 && q < pieces.len() && resident_people(cx, pieces[p], pieces[q]) => {
+                let mut people = country_only(cx, pieces[p], index);
+                people.tokens.end = pieces[q].range.1;
+                people.actor = actor_at(cx.text, cx, people.tokens.clone());
+                (people.actor.country, people.actor.sector) = (pieces[p].entry.country.clone(), Some("CVL".into()));
+                out.push(people);
+                q += 1;
+            }
             None if pieces[p].is_country_word() => {
                 for m in &modifiers {
                     out.push(country_only(cx, *m, index));
@@ -146,7 +155,34 @@ pub(crate) fn sentence(scope: Scope, range: Range<usize>, index: usize) -> Vec<A
         unknown_names(cx, lexicon, &range, index, &mut out);
     }
     merge_of_phrases(cx, &mut out);
+    ethnic_groups(cx, range.start, &mut out);
     out
+}
+
+/// A country word right before a plural demonym names where that people lives ("Bosnian Serbs" are
+/// Bosnia's). Where the pair names one nationality ("Turkish Cypriots"), the lexicon has the phrase.
+fn resident_people(cx: &Tokens, place: Piece, people: Piece) -> bool {
+    place.is_country_word()
+        && people.kind() == ActorKind::Demonym
+        && people.range.0 == place.range.1
+        && cx.tokens[people.range.1 - 1].folded.ends_with('s')
+}
+
+/// "ethnic Albanians", "ethnic Albanian guerrillas": the demonym names a people, not a state, so
+/// the mention keeps only its role and takes the country the story is about, as CAMEO codes
+/// ethnic groups by where they live.
+fn ethnic_groups(cx: &Tokens, sentence_start: usize, out: &mut [ActorMention]) {
+    for m in out.iter_mut() {
+        let start = m.tokens.start;
+        if start == sentence_start || cx.tokens[start - 1].folded != "ethnic" || !matches!(m.kind, MentionKind::Country | MentionKind::Group) {
+            continue;
+        }
+        m.tokens.start = start - 1;
+        let sector = m.actor.sector.take().or(Some("CVL".into()));
+        m.actor = actor_at(cx.text, cx, m.tokens.clone());
+        m.actor.sector = sector;
+        m.kind = MentionKind::Group;
+    }
 }
 
 /// Words that are capitalised for other reasons: sentence openers, days, months.
@@ -224,14 +260,15 @@ fn modifies(cx: &Tokens, modifier: Piece, head_start: usize) -> bool {
     if gap.len() == 1 && gap[0].folded.starts_with('\'') && gap[0].folded.ends_with('s') {
         return true; // "Mexico's army"
     }
-    kind == ActorKind::Demonym
-        && gap.len() <= MAX_ADJECTIVE_GAP
-        && gap.iter().enumerate().all(|(k, t)| {
-            t.kind == Kind::Word
-                && !STOP.contains(&t.folded.as_str())
-                && !t.folded.ends_with("ed")
-                && cx.lemmas(end + k).is_empty()
-                && !cx.tokens[end + k].is_punct("'s")
+    kind == ActorKind::Demonym && adjectives(cx, end..head_start)
+}
+
+/// Can these tokens be adjectives before a head noun ("Mexican drug cartels")? Not verbs, participles or function words.
+fn adjectives(cx: &Tokens, gap: Range<usize>) -> bool {
+    gap.len() <= MAX_ADJECTIVE_GAP
+        && gap.clone().all(|k| {
+            let t = &cx.tokens[k];
+            t.kind == Kind::Word && !STOP.contains(&t.folded.as_str()) && !t.folded.ends_with("ed") && cx.lemmas(k).is_empty() && !t.is_punct("'s")
         })
 }
 
@@ -285,9 +322,11 @@ fn headed(scope: Scope, limit: usize, modifier: Option<Piece>, head: Piece, sent
         }
     }
     let mut actor: Actor = actor_at(cx.text, cx, start..end);
-    actor.country = entry.country.clone().or_else(|| modifier.and_then(|m| m.entry.country.clone()));
+    // A stated country beats an organisation's usual one: "Chile's Defense Department" is not the Pentagon.
+    let stated = modifier.filter(|m| m.is_country_word()).and_then(|m| m.entry.country.clone());
+    actor.country = stated.clone().or_else(|| entry.country.clone()).or_else(|| modifier.and_then(|m| m.entry.country.clone()));
     actor.sector = entry.sector.clone();
-    actor.code = entry.code.clone();
+    actor.code = entry.code.clone().filter(|_| stated.is_none() || stated == entry.country);
     actor.name = name.or_else(|| (kind == MentionKind::Org).then(|| entry.phrase.clone()));
     if let Some(org) = modifier.filter(|m| m.kind() == ActorKind::Org) {
         if org.entry.sector.as_deref() == Some("IGO") {
@@ -380,7 +419,8 @@ fn tokens_text(cx: &Tokens, range: Range<usize>) -> String {
     cx.text[cx.tokens[range.start].span.start..cx.tokens[range.end - 1].span.end].to_string()
 }
 
-/// "the government of Mexico", "the administration of President X": the head takes the country and name of what follows "of".
+/// "the government of Mexico", "the administration of President X": the head takes the country and name of what follows "of";
+/// neighbouring mentions that describe one another (possessives, appositives, "activists in Arnor") are joined the same way.
 fn merge_of_phrases(cx: &Tokens, out: &mut Vec<ActorMention>) {
     let mut k = 0;
     while k + 1 < out.len() {
@@ -405,14 +445,29 @@ fn merge_of_phrases(cx: &Tokens, out: &mut Vec<ActorMention>) {
             && b.actor.country.is_none()
             && b.tokens.start >= a.tokens.end
             && b.tokens.start - a.tokens.end <= MAX_ADJECTIVE_GAP
-            && cx.tokens[a.tokens.end..b.tokens.start].iter().all(|t| t.kind == Kind::Word && t.case == Case::Lower && !STOP.contains(&t.folded.as_str()));
+            && cx.tokens[a.tokens.end..b.tokens.start].iter().all(|t| t.case == Case::Lower)
+            && adjectives(cx, a.tokens.end..b.tokens.start);
         // "demonstrators in Baghdad", "activists in Arnor": people placed in a country belong to it.
         let placed = a.tokens.end + 1 == b.tokens.start
             && cx.tokens[a.tokens.end].folded == "in"
             && matches!(a.kind, MentionKind::Group)
             && a.actor.country.is_none()
             && b.kind == MentionKind::Country;
-        if placed {
+        // "Harry Tseng, Taiwan's deputy foreign minister": a name the lexicon does not know takes the
+        // identity of the title set beside it.
+        let appositive = a.kind == MentionKind::Name
+            && a.tokens.end + 1 == b.tokens.start
+            && cx.tokens[a.tokens.end].is_punct(",")
+            && matches!(b.kind, MentionKind::Group | MentionKind::Title)
+            && b.actor.country.is_some()
+            && b.actor.sector.is_some();
+        if appositive {
+            let (described, name) = (out[k + 1].actor.clone(), out[k].actor.text.clone());
+            let a = &mut out[k];
+            (a.kind, a.actor.name) = (MentionKind::Person, Some(name));
+            (a.actor.country, a.actor.sector, a.actor.code) = (described.country, described.sector, described.code);
+            k += 1;
+        } else if placed {
             out[k].actor.country = out[k + 1].actor.country.clone();
             out[k].actor.country_from = Some("place".into());
             k += 1;
