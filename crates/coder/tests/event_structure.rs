@@ -93,3 +93,18 @@ fn reported_intent_and_willingness_are_planned() {
     let evs = code("Iraq said it would allow the return of weapons inspectors.");
     assert!(evs.iter().all(|e| e.modality == Modality::Planned), "{evs:#?}");
 }
+
+#[test]
+fn casualties_name_whom_the_attack_struck() {
+    let evs = code("A roadside bomb exploded in Samarra on Sunday, killing one U.S. soldier.");
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].target.as_ref().and_then(|a| a.country.as_deref()), Some("USA"), "{evs:#?}");
+}
+
+#[test]
+fn a_place_as_a_party_takes_its_country() {
+    let evs = code("Turkish authorities imposed a curfew on Cizre after the protests.");
+    let curfew = evs.iter().find(|e| e.cameo_root == "17").unwrap_or_else(|| panic!("{evs:#?}"));
+    let target = curfew.target.as_ref().unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!((target.country.as_deref(), target.country_from.as_deref()), (Some("TUR"), Some("place")), "{evs:#?}");
+}

@@ -101,10 +101,19 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
                     continue;
                 }
                 nesting::Relation::SameAs => {
-                    // "killed ... in a car bombing": the noun names the previous event more precisely.
+                    // "killed ... in a car bombing": the noun names the previous event more precisely;
+                    // "a roadside bomb killed one U.S. soldier": the casualty is whom it struck.
                     if let (Some((_, first, _)), Some(code)) = (&previous, tables.cameo(&t.cameo)) {
+                        let roles = roles::assign(&cx, &actors, trigger.range(), clauses.around(trigger.range()), &t.cameo[..2]);
+                        let struck = roles.targets.first().map(|&i| placed_actor(lexicon, mentions, places, i));
                         for c in &mut out[*first..] {
                             nesting::refine(&mut c.event, code, &t.pattern, &mut c.why);
+                            if matches!(c.why.target_rule, roles::NO_TARGET | roles::PLACE_TARGET) {
+                                if let Some(actor) = &struck {
+                                    c.event.target = Some(actor.clone());
+                                    c.why.target_rule = "whom the act struck";
+                                }
+                            }
                         }
                     }
                     continue;
@@ -146,7 +155,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
             previous = Some((trigger.range(), out.len(), t.cameo.clone()));
             let location = location_in(places, clause.clone(), trigger.range()).or_else(|| home_location(lexicon, mentions, places));
             let date = date_of(mentions, range.clone(), clause.clone(), trigger.range()).or_else(|| paragraph_date(&doc.text, analyzed, mentions, range.start)).or_else(|| publication_date(doc, mentions, places));
-            let actors_of = |indices: &[usize]| indices.iter().map(|&i| mentions.actors[i].actor.clone()).collect::<Vec<_>>();
+            let actors_of = |indices: &[usize]| indices.iter().map(|&i| placed_actor(lexicon, mentions, places, i)).collect::<Vec<_>>();
             let (mut co_sources, mut co_targets) = (actors_of(&roles.sources), actors_of(&roles.targets));
             let source = (!co_sources.is_empty()).then(|| co_sources.remove(0));
             let target = (!co_targets.is_empty()).then(|| co_targets.remove(0));
@@ -226,6 +235,22 @@ fn same_event(a: &Event, b: &Event) -> bool {
     let code = |x: &Option<dyad_core::Actor>| x.as_ref().map(|a| a.code.clone().unwrap_or_else(|| a.text.clone()));
     let targets_agree = a.target.is_none() || b.target.is_none() || code(&a.target) == code(&b.target);
     a.evidence.start == b.evidence.start && a.cameo == b.cameo && code(&a.source) == code(&b.source) && targets_agree
+}
+
+/// An actor mention as an event's party. A place named as a party ("in the town of Cizre", "the
+/// Kirkuk governor") with no country of its own takes the country the place stage resolved it to.
+fn placed_actor(lexicon: &Lexicon, mentions: &Mentions, places: &Places, index: usize) -> dyad_core::Actor {
+    let mention = &mentions.actors[index];
+    let mut actor = mention.actor.clone();
+    if actor.country.is_none() {
+        let place = places.mentions.iter().find(|p| p.tokens.start < mention.tokens.end && mention.tokens.start < p.tokens.end);
+        if let Some(iso3) = place.map(|p| p.place.country.clone()).filter(|c| !c.is_empty()) {
+            actor.code = actor.code.or_else(|| lexicon.country(&iso3).map(|c| c.cameo.clone()));
+            actor.country = Some(iso3);
+            actor.country_from = Some("place".into());
+        }
+    }
+    actor
 }
 
 /// The raw score: how much of the event the text pinned down. `Tables::calibrated` turns it into

@@ -32,6 +32,10 @@ const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we"];
 const MAX_GROUP: usize = 4;
 const TARGET_REACH: usize = 12;
+/// The target rule of a place taken as the target for want of anyone else ("troops attacked in Mosul").
+pub(crate) const PLACE_TARGET: &str = "place where it happened";
+/// The target rule when no target was found.
+pub(crate) const NO_TARGET: &str = "none";
 /// How far back, in tokens, a pronoun opening a sentence looks for what it refers to.
 const PRONOUN_REACH: usize = 60;
 
@@ -157,7 +161,7 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         }
     }
 
-    let mut target_rule = "object";
+    let mut target_rule = if object.is_some_and(located) { PLACE_TARGET } else { "object" };
     let mut target: Vec<usize> = object.map(|i| group_right(cx, cands, &right, i)).unwrap_or_default();
 
     // A be-form among the three words before the trigger: "were killed", "have been arrested".
@@ -223,7 +227,7 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         source_rule = "none";
     }
     if target.is_empty() {
-        target_rule = "none";
+        target_rule = NO_TARGET;
     }
     Roles { sources: source, targets: target, source_rule, target_rule }
 }
