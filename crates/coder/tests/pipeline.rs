@@ -291,3 +291,13 @@ fn an_appositive_title_names_the_person_beside_it() {
     let src = first_actor(&evs, "11", true);
     assert_eq!((src.country.as_deref(), src.sector.as_deref()), (Some("SVK"), Some("GOV")));
 }
+
+#[test]
+fn a_bare_armed_group_is_the_one_of_its_kind_the_story_named() {
+    let text = "WASHINGTON — The U.S. is weighing strikes on Colombian guerrillas, officials said. \
+                The Pentagon said the rebels had attacked a U.S. base. American officials met in Washington on Monday.";
+    let doc = Document { id: "t".into(), text: text.into(), ..Document::default() };
+    let mentions = Coder::default().code(&doc).expect("codes").mentions;
+    let rebels = mentions.actors.iter().find(|m| m.actor.text == "rebels").unwrap_or_else(|| panic!("{mentions:#?}"));
+    assert_eq!(rebels.actor.country.as_deref(), Some("COL"), "not the story's home country, USA");
+}

@@ -89,12 +89,16 @@ pub fn find(text: &str, analyzed: &Analyzed, lexicon: &Lexicon, doc_date: Option
     people::resolve_later_mentions(&cx, analyzed, &mut actors);
     actors.sort_by_key(|m| m.tokens.start);
     let home_country = home_country(&actors);
-    for m in &mut actors {
+    let armed_groups = stated_armed_groups(&actors);
+    for (k, m) in actors.iter_mut().enumerate() {
         // Agents with no stated country ("the foreign minister", "protesters") are the home country's:
-        // the report is about them there. The output says the country was inferred.
+        // the report is about them there; but "the cartels" of a U.S. story about "Mexican drug cartels"
+        // are those, the nearest armed group of their kind with a stated country. The output says the
+        // country was inferred.
         if m.actor.country.is_none() && m.actor.sector.is_some() && matches!(m.kind, MentionKind::Group | MentionKind::Person | MentionKind::Title) {
-            if let Some(home) = &home_country {
-                m.actor.country = Some(home.clone());
+            let same_kind = armed_groups.iter().filter(|(_, sector, _)| m.actor.sector.as_deref() == Some(sector.as_str())).min_by_key(|(at, _, _)| at.abs_diff(k));
+            if let Some(country) = same_kind.map(|(_, _, c)| c).or(home_country.as_ref()) {
+                m.actor.country = Some(country.clone());
                 m.actor.country_from = Some("document".into());
             }
         }
@@ -127,6 +131,21 @@ fn actor_code(lexicon: &Lexicon, actor: &Actor) -> Option<String> {
         (None, Some(s)) => Some(s.to_string()),
         (None, None) => None,
     }
+}
+
+/// Non-state armed groups whose mention states their country ("Mexican drug cartels", "Colombian
+/// rebels"): (mention index, sector, country).
+fn stated_armed_groups(actors: &[ActorMention]) -> Vec<(usize, String, String)> {
+    const ARMED: &[&str] = &["CRM", "REB", "INS", "UAF", "SEP"];
+    actors
+        .iter()
+        .enumerate()
+        .filter_map(|(k, m)| {
+            let sector = m.actor.sector.as_deref().filter(|s| ARMED.contains(s))?;
+            let country = m.actor.country.as_ref().filter(|_| m.actor.country_from.is_none())?;
+            Some((k, sector.to_string(), country.clone()))
+        })
+        .collect()
 }
 
 /// The most mentioned country; ties go to the earliest mention. Headline and lead count double.
