@@ -69,11 +69,8 @@ def pool_adjacent_violators(points):
             blocks[-1][0] += r2
             blocks[-1][1] += n2
             blocks[-1][2] += raws2
-    out = []
-    for r, n, raws in blocks:
-        for raw in raws:
-            out.append((raw, r / n, dict((p[0], p[3]) for p in points)[raw]))
-    return out
+    events = {raw: count for raw, _, _, count in points}
+    return [(raw, r / n, events[raw]) for r, n, raws in blocks for raw in raws]
 
 
 def hash_half(doc_id):

@@ -84,6 +84,11 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
             if actors.overlaps_longer(trigger.range()) {
                 continue;
             }
+            // The first target of a trigger that joins the previous event instead of making its own.
+            let first_target = |range: std::ops::Range<usize>| {
+                let roles = roles::assign(&cx, &actors, range.clone(), clauses.around(range), &t.cameo[..2]);
+                roles.targets.first().map(|&i| placed_actor(lexicon, mentions, places, i))
+            };
             let relation = nesting::relation(&cx, cues, trigger.range(), t.pos, &t.cameo, previous.as_ref().map(|p| (p.0.clone(), p.2.as_str())), after_violence);
             after_violence |= matches!(&t.cameo[..2], "18" | "19" | "20");
             match relation {
@@ -92,8 +97,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
                 nesting::Relation::ContentOf(stance) => {
                     // "threatened to shell Iraqi towns" is one event, the threat, coded by what it threatens.
                     if let (Some((_, first, _)), Some(act)) = (&previous, tables.cameo(&t.cameo)) {
-                        let roles = roles::assign(&cx, &actors, trigger.range(), clauses.around(trigger.range()), &t.cameo[..2]);
-                        let act_target = roles.targets.first().map(|&i| mentions.actors[i].actor.clone());
+                        let act_target = first_target(trigger.range());
                         for c in &mut out[*first..] {
                             nesting::absorb_content(&mut c.event, act, tables.announced(&act.code, stance), act_target.clone(), &t.pattern, &mut c.why);
                         }
@@ -104,8 +108,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
                     // "killed ... in a car bombing": the noun names the previous event more precisely;
                     // "a roadside bomb killed one U.S. soldier": the casualty is whom it struck.
                     if let (Some((_, first, _)), Some(code)) = (&previous, tables.cameo(&t.cameo)) {
-                        let roles = roles::assign(&cx, &actors, trigger.range(), clauses.around(trigger.range()), &t.cameo[..2]);
-                        let struck = roles.targets.first().map(|&i| placed_actor(lexicon, mentions, places, i));
+                        let struck = first_target(trigger.range());
                         for c in &mut out[*first..] {
                             nesting::refine(&mut c.event, code, &t.pattern, &mut c.why);
                             if matches!(c.why.target_rule, roles::NO_TARGET | roles::PLACE_TARGET) {

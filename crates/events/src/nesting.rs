@@ -105,7 +105,8 @@ pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, 
     if &previous_code[..2] == "14" && matches!(&cameo[..2], "02" | "10") && trigger.start.saturating_sub(previous.end) <= DEMAND_REACH {
         return Relation::Inside;
     }
-    // A threatened, refused or denied act is still coded, as possible, negated or denied.
+    // "threatened to cut", "refused to meet": the act gives the threat or refusal its code; a denied
+    // act ("denied plotting to attack") stays an event of its own.
     if before.is_some_and(|b| word(b) == "to") && trigger.start - previous.end <= COMPLEMENT_REACH {
         return match &previous_code[..2] {
             "13" => Relation::ContentOf(Stance::Intent),
@@ -123,22 +124,20 @@ pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, 
     if speech_act && in_object {
         return Relation::Inside;
     }
-    {
-        // "in an attack", "in the second-worst attack": the preposition, then an article and a few
-        // modifiers, all words; the trigger is a noun there whatever its row says.
-        let preposition = (trigger.start.saturating_sub(SAME_EVENT_MODIFIERS + 2)..trigger.start)
-            .rev()
-            .take_while(|&k| k >= previous.end && cx.tokens[k].kind != dyad_text::Kind::Punct)
-            .find(|&k| SAME_EVENT_PREPOSITIONS.contains(&word(k)) || (previous_code[..2] == cameo[..2] && SAME_KIND_PREPOSITIONS.contains(&word(k))));
-        if let Some(k) = preposition {
-            // A verb-headed row reads as a noun only right after the preposition or its article
-            // ("on Thursday rather than putting him on trial" is no noun phrase).
-            let between = &cx.tokens[k + 1..trigger.start];
-            let noun_phrase = pos == TriggerPos::Noun || between.first().is_none_or(|t| ARTICLES.contains(&t.folded.as_str()));
-            let modifiers = between.iter().filter(|t| !ARTICLES.contains(&t.folded.as_str())).count();
-            if noun_phrase && modifiers <= SAME_EVENT_MODIFIERS {
-                return Relation::SameAs;
-            }
+    // "in an attack", "in the second-worst attack": the preposition, then an article and a few
+    // modifiers, all words; the trigger is a noun there whatever its row says.
+    let preposition = (trigger.start.saturating_sub(SAME_EVENT_MODIFIERS + 2)..trigger.start)
+        .rev()
+        .take_while(|&k| k >= previous.end && cx.tokens[k].kind != dyad_text::Kind::Punct)
+        .find(|&k| SAME_EVENT_PREPOSITIONS.contains(&word(k)) || (previous_code[..2] == cameo[..2] && SAME_KIND_PREPOSITIONS.contains(&word(k))));
+    if let Some(k) = preposition {
+        // A verb-headed row reads as a noun only right after the preposition or its article
+        // ("on Thursday rather than putting him on trial" is no noun phrase).
+        let between = &cx.tokens[k + 1..trigger.start];
+        let noun_phrase = pos == TriggerPos::Noun || between.first().is_none_or(|t| ARTICLES.contains(&t.folded.as_str()));
+        let modifiers = between.iter().filter(|t| !ARTICLES.contains(&t.folded.as_str())).count();
+        if noun_phrase && modifiers <= SAME_EVENT_MODIFIERS {
+            return Relation::SameAs;
         }
     }
     Relation::Own
@@ -152,13 +151,18 @@ pub(crate) fn refine(event: &mut Event, code: &CameoCode, pattern: &str, why: &m
     if !(same_kind && generic) || event.cameo == code.code {
         return;
     }
+    recode(event, code);
+    why.pattern = format!("{} (refined by {pattern:?})", why.pattern);
+}
+
+/// Gives an event another CAMEO code and what follows from it.
+fn recode(event: &mut Event, code: &CameoCode) {
     event.cameo = code.code.clone();
     event.cameo_root = code.root.clone();
     event.cameo_name = code.name.clone();
     event.quad_class = code.quad_class;
     event.goldstein = code.goldstein;
     event.plover = crate::plover_of(code);
-    why.pattern = format!("{} (refined by {pattern:?})", why.pattern);
 }
 
 /// A threat or refusal takes the code of what it threatens or refuses ("threatened to shell" 1384,
@@ -166,11 +170,7 @@ pub(crate) fn refine(event: &mut Event, code: &CameoCode, pattern: &str, why: &m
 /// takes the act's target when it has none.
 pub(crate) fn absorb_content(event: &mut Event, act: &CameoCode, announced: Option<&CameoCode>, act_target: Option<Actor>, pattern: &str, why: &mut Why) {
     if let Some(code) = announced.filter(|c| c.root == event.cameo_root && c.code.len() >= event.cameo.len() && c.code != event.cameo) {
-        event.cameo = code.code.clone();
-        event.cameo_name = code.name.clone();
-        event.quad_class = code.quad_class;
-        event.goldstein = code.goldstein;
-        event.plover = crate::plover_of(code);
+        recode(event, code);
     }
     event.act.get_or_insert_with(|| Act { cameo: act.code.clone(), name: act.name.clone() });
     if event.target.is_none() {
