@@ -108,3 +108,13 @@ fn a_place_as_a_party_takes_its_country() {
     let target = curfew.target.as_ref().unwrap_or_else(|| panic!("{evs:#?}"));
     assert_eq!((target.country.as_deref(), target.country_from.as_deref()), (Some("TUR"), Some("place")), "{evs:#?}");
 }
+
+#[test]
+fn a_title_and_its_name_are_one_actor_and_coordinated_leaders_are_two() {
+    let evs = code("Kyrgyz President Askar Akayev and Kazakh President Nursultan Nazarbayev signed a treaty.");
+    assert_eq!(codes(&evs), ["057"], "{evs:#?}");
+    let source = evs[0].source.as_ref().expect("a source");
+    assert_eq!((source.text.as_str(), source.country.as_deref()), ("Kyrgyz President Askar Akayev", Some("KGZ")));
+    let co: Vec<_> = evs[0].co_sources.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(co, ["Kazakh President Nursultan Nazarbayev"], "no actor twice, by title and by name");
+}

@@ -242,7 +242,11 @@ fn group_left(cx: &Tokens, cands: &Candidates, left: &[usize], i: usize) -> Vec<
             continue;
         }
         let r = cands.range(j);
-        if r.end == current.end || (r.end <= current.start && coordinated(cx, r.end, current.start)) {
+        if r.end == current.end && r.start < current.start && !shares_head(cx, &r, &current) {
+            // "President Askar Akayev" around "Askar Akayev": the same person, named in full.
+            group[0] = j;
+            current = r;
+        } else if shares_head(cx, &r, &current) || (r.end <= current.start && coordinated(cx, r.end, current.start)) {
             group.insert(0, j);
             current = r;
         }
@@ -258,12 +262,18 @@ fn group_right(cx: &Tokens, cands: &Candidates, right: &[usize], i: usize) -> Ve
             continue;
         }
         let r = cands.range(j);
-        if r.end == current.end && r.start > current.start || (r.start >= current.end && coordinated(cx, current.end, r.start)) {
+        if shares_head(cx, &current, &r) || (r.start >= current.end && coordinated(cx, current.end, r.start)) {
             group.push(j);
             current = r;
         }
     }
     group
+}
+
+/// "U.S. and Mexican agencies": a mention nested at the end of a longer one is a second actor sharing
+/// its head only when a coordinator comes before it; in "President Askar Akayev" the name is the same person.
+fn shares_head(cx: &Tokens, outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.end == inner.end && outer.start < inner.start && cx.tokens[outer.start..inner.start].iter().any(|t| matches!(t.folded.as_str(), "and" | "or" | ","))
 }
 
 fn coordinated(cx: &Tokens, end: usize, next: usize) -> bool {

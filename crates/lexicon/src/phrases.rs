@@ -2,7 +2,7 @@
 //!
 //! A phrase is a sequence of folded words. A pattern word matches a token if it
 //! equals the token's folded form or one of its lemmas. `*` matches a gap of up to
-//! three words. In sets built with `skip_adverbs`, adverbs between pattern words
+//! five words. In sets built with `skip_adverbs`, adverbs between pattern words
 //! are passed over ("have not publicly confirmed" matches `not confirm`). Phrases
 //! marked case-sensitive ("US", not "us") must also match the raw text.
 //! Candidates are found through an index on the first word, so matching costs one
@@ -15,7 +15,12 @@ use dyad_text::{tokenize, Kind, Token};
 
 use crate::lemmas::Lemmatizer;
 
-const MAX_GAP: usize = 3;
+const MAX_GAP: usize = 5;
+/// A gap longer than this is a run of modifiers ("signed a landmark data sharing agreement"); it may
+/// not hold a word that opens a new phrase, since an embedded act ("threatened on Monday to impose
+/// sanctions") is coded by its own trigger.
+const MAX_OPEN_GAP: usize = 3;
+const PHRASE_OPENERS: &[&str] = &["to", "that", "and", "or", "but", "which", "who", "if"];
 const MAX_SKIPPED_ADVERBS: usize = 2;
 const ADVERBS: &[&str] = &["also", "already", "still", "yet", "again", "further", "once", "now", "even", "ever", "just", "then", "reportedly", "allegedly"];
 const NOT_ADVERBS: &[&str] = &["italy", "july", "family", "rally", "ally", "supply", "reply", "apply", "assembly", "monopoly", "only", "early"];
@@ -169,7 +174,8 @@ impl<T> PhraseSet<T> {
         match word {
             Word::Gap => (0..=MAX_GAP).find_map(|gap| {
                 let end = pos + gap;
-                if end > limit || cx.tokens[pos..end].iter().any(|t| t.kind == Kind::Punct) {
+                let gap = &cx.tokens[pos..end.min(limit)];
+                if end > limit || gap.iter().any(|t| t.kind == Kind::Punct) || (gap.len() > MAX_OPEN_GAP && gap.iter().any(|t| PHRASE_OPENERS.contains(&t.folded.as_str()))) {
                     return None;
                 }
                 self.match_words(cx, rest, cs, end, limit, false)
@@ -251,5 +257,14 @@ mod tests {
     fn gap_does_not_cross_punctuation() {
         let (set, lemmas) = setup(&[("hold * talk", "040")]);
         assert!(find(&set, &lemmas, "They hold, talks").is_empty());
+    }
+
+    #[test]
+    fn a_long_gap_is_a_run_of_modifiers_not_a_new_phrase() {
+        let (set, lemmas) = setup(&[("sign * agreement", "057"), ("threaten * sanction", "1312")]);
+        assert_eq!(find(&set, &lemmas, "They signed a landmark data sharing agreement"), [("signed a landmark data sharing agreement".to_string(), "057")]);
+        assert_eq!(find(&set, &lemmas, "They threatened to impose sanctions"), [("threatened to impose sanctions".to_string(), "1312")]);
+        assert!(find(&set, &lemmas, "They threatened on Monday to impose sanctions").is_empty());
+        assert!(find(&set, &lemmas, "They signed a deal and a new agreement").is_empty());
     }
 }
