@@ -118,3 +118,22 @@ fn a_title_and_its_name_are_one_actor_and_coordinated_leaders_are_two() {
     let co: Vec<_> = evs[0].co_sources.iter().map(|a| a.text.as_str()).collect();
     assert_eq!(co, ["Kazakh President Nursultan Nazarbayev"], "no actor twice, by title and by name");
 }
+
+#[test]
+fn a_perpetrator_claiming_its_attack_is_a_claim_of_responsibility() {
+    let evs = code("The rebels claimed that they had attacked an army convoy near Goma.");
+    assert_eq!(codes(&evs), ["015"], "{evs:#?}");
+    assert_eq!(evs[0].act.as_ref().map(|a| &a.cameo[..2]), Some("18"), "the claimed attack is kept beside the claim");
+
+    let evs = code("The army claimed that rebels had attacked an army convoy near Goma.");
+    assert_eq!(codes(&evs)[0], "180", "someone else's claim is a report of the attack: {evs:#?}");
+}
+
+#[test]
+fn what_a_speaker_says_another_must_do_is_a_demand_of_it() {
+    let evs = code("The Egyptian foreign minister said Qatar must mediate between the two sides.");
+    assert_eq!(codes(&evs), ["108"], "{evs:#?}");
+    let country = |a: &Option<dyad_core::Actor>| a.as_ref().and_then(|a| a.country.clone());
+    assert_eq!((country(&evs[0].source), country(&evs[0].target)), (Some("EGY".into()), Some("QAT".into())));
+    assert_eq!(evs[0].act.as_ref().map(|a| a.cameo.as_str()), Some("045"));
+}

@@ -23,6 +23,10 @@ pub enum Stance {
     Intent,
     /// Refused or ruled out.
     Refusal,
+    /// Claimed by the one who did it.
+    Claim,
+    /// Demanded of the one who must do it ("Turkey must mediate").
+    Demand,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -86,6 +90,8 @@ impl Tables {
             let stance = match c[1] {
                 "intent" => Stance::Intent,
                 "refusal" => Stance::Refusal,
+                "claim" => Stance::Claim,
+                "demand" => Stance::Demand,
                 other => return Err(TsvError { file: ANNOUNCED_FILE.0.into(), line, message: format!("unknown stance {other:?}") }),
             };
             announced.push((c[0].to_string(), stance, c[2].to_string()));

@@ -17,7 +17,7 @@ mod sources;
 use dyad_codes::{Stance, Tables};
 use dyad_core::{Act, Confirmation, Document, Event, Evidence, Location, Modality, Plover, Span};
 use dyad_lexicon::{Lexicon, Tokens, TriggerPos};
-use dyad_mentions::Mentions;
+use dyad_mentions::{MentionKind, Mentions};
 use dyad_places::Places;
 use dyad_text::Analyzed;
 use serde::Serialize;
@@ -123,7 +123,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
                 }
             }
             let clause = clauses.around(trigger.range());
-            let roles = roles::assign(&cx, &actors, trigger.range(), clause.clone(), &t.cameo[..2]);
+            let mut roles = roles::assign(&cx, &actors, trigger.range(), clause.clone(), &t.cameo[..2]);
             let Some(code) = tables.cameo(&t.cameo) else { continue };
             let subordinate = clauses::is_subordinate(&cx, trigger.start, clause.start);
             // Violence is news even when the text names no perpetrator ("a car bomb exploded"),
@@ -139,7 +139,16 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
             // ("would meet him if he gave them a veto" is 036, "will attack unless" 138x).
             // A merely possible act ("may have been killed", "could attack") is not an announcement:
             // it keeps its own code, with modality possible.
+            let attribution = attributions.iter().find(|a| a.scope.contains(&trigger.start));
+            // "The rebels claimed they had attacked the base": a perpetrator's claim of its own act is a
+            // claim of responsibility (015), with the act beside it, not the act confirmed.
+            let source_is_speaker = attribution.is_some_and(|a| {
+                roles.sources.first().is_some_and(|&s| a.speaker.start <= mentions.actors[s].tokens.start && mentions.actors[s].tokens.end <= a.speaker.end)
+            });
             let stance = match modality {
+                Modality::Actual if source_is_speaker && attribution.is_some_and(|a| a.claim) => Some(Stance::Claim),
+                // "Assad said Turkey must mediate": a demand the speaker makes of the one who must act.
+                Modality::Planned | Modality::Possible if reading.demanded && !source_is_speaker => Some(Stance::Demand),
                 Modality::Planned => Some(Stance::Intent),
                 Modality::Possible if reading.conditional => Some(Stance::Intent),
                 Modality::Negated => Some(Stance::Refusal),
@@ -147,7 +156,14 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
             };
             let act = code;
             let code = stance.and_then(|s| tables.announced(&act.code, s)).unwrap_or(act);
-            let attribution = attributions.iter().find(|a| a.scope.contains(&trigger.start));
+            if stance == Some(Stance::Demand) && code.code != act.code {
+                // The speaker's fullest mention: "Syrian President Bashar Assad", not the name inside it.
+                let speaker = attribution.and_then(|a| {
+                    mentions.within(a.speaker.clone()).filter(|(_, m)| m.kind != MentionKind::Outlet).max_by_key(|(_, m)| (m.tokens.end, std::cmp::Reverse(m.tokens.start))).map(|(i, _)| i)
+                });
+                roles.targets = std::mem::replace(&mut roles.sources, speaker.into_iter().collect());
+                (roles.source_rule, roles.target_rule) = ("speaker of the demand", "who must act");
+            }
             let (mut confirmation, mut confirmation_cue) = sources::confirmation(&cx, cues, attribution, trigger.start);
             if confirmation.is_none() && code.root != "01" {
                 if let Some(cue) = sources::hedge(&cx, cues) {

@@ -21,12 +21,14 @@ pub(crate) struct Reading {
     pub modality: Modality,
     pub cue: Option<Span>,
     pub conditional: bool,
+    /// The act is demanded of its subject ("Turkey must mediate"): possible, and a demand.
+    pub demanded: bool,
 }
 
 /// `announcement`: the trigger itself announces an act (CAMEO 03 intent, 13 threat); the cues and
 /// conditions around it speak of the announced act, and the announcement was made.
 pub(crate) fn of(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, clause: Range<usize>, announcement: bool) -> Reading {
-    let reading = |modality, cue, conditional| Reading { modality, cue: Some(cue), conditional };
+    let reading = |modality, cue, conditional| Reading { modality, cue: Some(cue), conditional, demanded: false };
     let cue_of = |kind: CueKind, m: &Match<Cue>| m.values.iter().find(|c| c.kind == kind).map(|c| c.value.clone());
     let span = |m: &Match<Cue>| Span::new(cx.tokens[m.start].span.start, cx.tokens[m.end - 1].span.end);
     // A cue that opens a longer trigger ("agreed to a ceasefire", "promised to send aid") speaks of the
@@ -50,18 +52,20 @@ pub(crate) fn of(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, clause
         .filter(|_| !announcement)
         .filter(|m| m.start >= clause.start && m.end <= clause.end && (m.end <= trigger.start || m.start >= trigger.end))
         .find_map(|m| cue_of(CueKind::Condition, m).map(|v| (m, v)));
+    // "must be ready to mediate": what must be done is demanded, whatever nearer cue says how.
+    let demanded = before.iter().any(|(_, v)| v == "demanded");
     match (before.last(), condition) {
-        (Some((m, v)), _) if v == "possible" => reading(Modality::Possible, span(m), false),
+        (Some((m, v)), _) if v == "possible" => Reading { demanded, ..reading(Modality::Possible, span(m), false) },
         (_, Some((m, v))) => reading(parse(&v), span(m), true),
-        (Some((m, v)), None) => reading(parse(v), span(m), false),
-        (None, None) => Reading { modality: Modality::Actual, cue: None, conditional: false },
+        (Some((m, v)), None) => Reading { demanded, ..reading(parse(v), span(m), false) },
+        (None, None) => Reading { modality: Modality::Actual, cue: None, conditional: false, demanded: false },
     }
 }
 
 fn parse(value: &str) -> Modality {
     match value {
         "planned" => Modality::Planned,
-        "possible" => Modality::Possible,
+        "possible" | "demanded" => Modality::Possible,
         "negated" => Modality::Negated,
         _ => Modality::Actual,
     }

@@ -34,6 +34,8 @@ pub(crate) struct SentenceAttribution {
     pub scope: Range<usize>,
     /// The speaker's tokens: a speaker reports events, it does not take part in them.
     pub speaker: Range<usize>,
+    /// The speaker claims what it reports ("the rebels claimed they had attacked").
+    pub claim: bool,
 }
 
 /// An outlet that carried an anonymous source: (outlet, source phrase).
@@ -105,7 +107,8 @@ pub(crate) fn in_sentence(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions,
         let via = (!according && speaker_left)
             .then(|| mentions.within(cue.end..(cue.end + 3).min(sentence.end)).find(|(_, m)| m.kind == MentionKind::Outlet).map(|(_, m)| m.actor.text.clone()))
             .flatten();
-        out.push(SentenceAttribution { attribution: Attribution { text, kind, via }, cue: span_of(cx, cue.range()), scope, speaker: speaker_range });
+        let claim = cue.values.iter().any(|c| c.kind == CueKind::Report && c.value == "claim");
+        out.push(SentenceAttribution { attribution: Attribution { text, kind, via }, cue: span_of(cx, cue.range()), scope, speaker: speaker_range, claim });
     }
     out
 }

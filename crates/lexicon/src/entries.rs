@@ -121,7 +121,8 @@ pub enum CueKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cue {
     pub kind: CueKind,
-    /// `planned`, `possible` or `negated` for modality and condition cues; empty otherwise.
+    /// `planned`, `possible`, `negated` or `demanded` ("must") for modality and condition cues; `claim` for a report cue whose
+    /// speaker claims; `kill` or `wound` for casualty cues; empty otherwise.
     pub value: String,
 }
 
@@ -252,7 +253,7 @@ pub(crate) fn cues(file: (&str, &str)) -> Result<Vec<(String, Cue)>, TsvError> {
                 other => return Err(bad(file.0, line, format!("unknown cue {other:?}"))),
             };
             let needs_value = matches!(kind, CueKind::Modality | CueKind::Condition);
-            if needs_value != ["planned", "possible", "negated"].contains(&c[2]) {
+            if needs_value != ["planned", "possible", "negated", "demanded"].contains(&c[2]) {
                 return Err(bad(file.0, line, format!("value {:?} does not fit cue {:?}", c[2], c[1])));
             }
             Ok((folded_words(c[0]), Cue { kind, value: c[2].to_string() }))
