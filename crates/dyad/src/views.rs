@@ -77,6 +77,10 @@ fn print_event(c: &Coded) {
     let who = |a: &Option<Actor>| a.as_ref().map_or("-".to_string(), actor_line);
     println!("  {} {} (root {}, quad {}, goldstein {}, confidence {})", e.cameo, e.cameo_name, e.cameo_root, e.quad_class, e.goldstein, e.confidence);
     println!("    trigger     {:?} [{}..{}] from pattern {:?}", e.trigger.text, e.trigger.start, e.trigger.end, c.why.pattern);
+    if let Some(act) = &e.act {
+        // The act a threat, promise, refusal, claim or demand is about.
+        println!("    act         {} {}", act.cameo, act.name);
+    }
     println!("    source      {} [{}]", who(&e.source), c.why.source_rule);
     println!("    target      {} [{}]", who(&e.target), c.why.target_rule);
     let cue = |cue: &Option<dyad_coder::Cited>| cue.as_ref().map_or("no cue".to_string(), |c| format!("cue {:?} at {}..{}", c.text, c.start, c.end));
