@@ -137,3 +137,10 @@ fn what_a_speaker_says_another_must_do_is_a_demand_of_it() {
     assert_eq!((country(&evs[0].source), country(&evs[0].target)), (Some("EGY".into()), Some("QAT".into())));
     assert_eq!(evs[0].act.as_ref().map(|a| a.cameo.as_str()), Some("045"));
 }
+
+#[test]
+fn deaths_in_an_accident_or_disaster_are_no_attack() {
+    assert!(code("Four people were killed in a road accident near Lahore on Sunday.").is_empty());
+    assert!(code("Twelve people died when the earthquake struck Van.").is_empty());
+    assert_eq!(code("Rebels killed two soldiers in an ambush near Goma.")[0].cameo_root, "19", "an ambush is");
+}

@@ -16,7 +16,7 @@ mod sources;
 
 use dyad_codes::{Stance, Tables};
 use dyad_core::{Act, Confirmation, Document, Event, Evidence, Location, Modality, Plover, Span};
-use dyad_lexicon::{Lexicon, Tokens, TriggerPos};
+use dyad_lexicon::{CueKind, Lexicon, Tokens, TriggerPos};
 use dyad_mentions::{MentionKind, Mentions};
 use dyad_places::Places;
 use dyad_text::Analyzed;
@@ -123,12 +123,16 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
                 }
             }
             let clause = clauses.around(trigger.range());
+            let violent = matches!(&t.cameo[..2], "18" | "19" | "20");
+            // "killed in a road accident", "died in the earthquake": no one attacked anyone.
+            if violent && cues.iter().any(|m| m.start >= clause.start && m.end <= clause.end && m.values.iter().any(|c| c.kind == CueKind::Accident)) {
+                continue;
+            }
             let mut roles = roles::assign(&cx, &actors, trigger.range(), clause.clone(), &t.cameo[..2]);
             let Some(code) = tables.cameo(&t.cameo) else { continue };
             let subordinate = clauses::is_subordinate(&cx, trigger.start, clause.start);
             // Violence is news even when the text names no perpetrator ("a car bomb exploded"),
             // unless it is only background to the sentence ("after clashes there").
-            let violent = matches!(code.root.as_str(), "18" | "19" | "20");
             if roles.sources.is_empty() && roles.targets.is_empty() && (!violent || subordinate) {
                 continue;
             }

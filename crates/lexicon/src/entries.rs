@@ -116,6 +116,8 @@ pub enum CueKind {
     /// Words that count the harm of a violent act ("killing two", "wounded three"): after another
     /// violent event in the sentence they describe that event, not a new one.
     Casualty,
+    /// An accident or natural disaster ("killed in a road accident"): the harm in its clause is no attack.
+    Accident,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -250,6 +252,7 @@ pub(crate) fn cues(file: (&str, &str)) -> Result<Vec<(String, Cue)>, TsvError> {
                 "not-confirmed" => CueKind::NotConfirmed,
                 "boundary" => CueKind::Boundary,
                 "casualty" => CueKind::Casualty,
+                "accident" => CueKind::Accident,
                 other => return Err(bad(file.0, line, format!("unknown cue {other:?}"))),
             };
             let needs_value = matches!(kind, CueKind::Modality | CueKind::Condition);
