@@ -144,3 +144,11 @@ fn deaths_in_an_accident_or_disaster_are_no_attack() {
     assert!(code("Twelve people died when the earthquake struck Van.").is_empty());
     assert_eq!(code("Rebels killed two soldiers in an ambush near Goma.")[0].cameo_root, "19", "an ambush is");
 }
+
+#[test]
+fn a_participle_modifying_a_noun_is_background_to_the_main_act() {
+    let evs = code("Algerian landowners began a hunger strike outside Parliament to demand the return of property seized by government forces.");
+    assert_eq!(codes(&evs), ["142"], "{evs:#?}");
+    let evs = code("Soldiers seized weapons from the rebels last year.");
+    assert_eq!(evs.len(), 1, "a participle that is the clause's verb is the act: {evs:#?}");
+}

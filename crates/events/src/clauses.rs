@@ -50,3 +50,25 @@ pub(crate) fn is_subordinate(cx: &Tokens, trigger_start: usize, clause_start: us
     // The clause may open with the marker itself ("after" also ends the clause before it).
     (trigger_start.saturating_sub(4).max(clause_start.saturating_sub(1))..trigger_start).any(|k| MARKERS.contains(&cx.tokens[k].folded.as_str()))
 }
+
+/// "weapons seized last year from", "property seized by government forces": a past participle right
+/// after a noun no actor names, followed by its agent or its time, modifies the noun (a reduced
+/// relative clause). It is background, like a subordinate clause.
+pub(crate) fn is_reduced_relative(cx: &Tokens, mentions: &Mentions, trigger: Range<usize>) -> bool {
+    /// Words before a participle that make it a verb of the clause ("were seized", "had seized").
+    const VERBAL: &[&str] = &[
+        "be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "having", "get", "got", "not", "n't", "never",
+        "and", "or", "but", "who", "which", "that", "it", "they", "he", "she", "we", "i", "you", "also", "then", "later",
+    ];
+    /// What follows a modifying participle: its agent or when it happened.
+    const MODIFIER_FOLLOWS: &[&str] = &["by", "last", "earlier", "ago", "during"];
+    let start = trigger.start;
+    let participle = |w: &str| w.ends_with("ed") || w.ends_with("en");
+    let Some(prev) = start.checked_sub(1).map(|k| &cx.tokens[k]) else { return false };
+    participle(&cx.tokens[start].folded)
+        && prev.kind == dyad_text::Kind::Word
+        && !VERBAL.contains(&prev.folded.as_str())
+        && !prev.folded.ends_with("ly")
+        && !inside_actor(mentions, start - 1..start)
+        && cx.tokens.get(trigger.end).is_some_and(|t| MODIFIER_FOLLOWS.contains(&t.folded.as_str()))
+}

@@ -130,7 +130,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &P
             }
             let mut roles = roles::assign(&cx, &actors, trigger.range(), clause.clone(), &t.cameo[..2]);
             let Some(code) = tables.cameo(&t.cameo) else { continue };
-            let subordinate = clauses::is_subordinate(&cx, trigger.start, clause.start);
+            let subordinate = clauses::is_subordinate(&cx, trigger.start, clause.start) || clauses::is_reduced_relative(&cx, mentions, trigger.range());
             // Violence is news even when the text names no perpetrator ("a car bomb exploded"),
             // unless it is only background to the sentence ("after clashes there").
             if roles.sources.is_empty() && roles.targets.is_empty() && (!violent || subordinate) {
