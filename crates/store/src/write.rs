@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use dyad_core::{Document, Event};
-use rusqlite::{params, Connection, Row, ToSql, Transaction};
+use rusqlite::{params, CachedStatement, Connection, Row, ToSql, Transaction};
 
 use crate::dedup::{self, Facts, Place, Thresholds};
 use crate::{dates, status, story, Result};
@@ -140,12 +140,12 @@ impl EventRow {
         }
     }
 
-    fn facts(&self) -> Facts {
+    fn facts(&self) -> Facts<'_> {
         Facts {
-            cameo: self.cameo.clone(),
-            source_code: self.source.code.clone(),
-            target_code: self.target.code.clone(),
-            place: self.place.clone(),
+            cameo: &self.cameo,
+            source_code: self.source.code.as_deref(),
+            target_code: self.target.code.as_deref(),
+            place: self.place.as_ref(),
             day_first: self.facts_day_first,
             day_last: self.facts_day_last,
             precise: self.precise,
@@ -332,71 +332,6 @@ impl Candidates {
     }
 }
 
-fn insert_mention(tx: &Transaction, id: i64, doc: &StoredDocument, document: i64, seq: usize, event: i64, e: &Event) -> rusqlite::Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO mentions (id, document, seq, event, doc_id, outlet, pub_date, cameo, cameo_root, cameo_name, quad_class, goldstein, \
-         plover_type, plover_mode, acled_type, acled_sub_type, source_text, source_code, source_country, source_sector, source_name, \
-         target_text, target_code, target_country, target_sector, target_name, modality, confirmation, attribution, attribution_kind, \
-         attribution_via, location, loc_country, loc_precision, loc_from_document, lat, lon, date, date_precision, evidence, \
-         evidence_start, evidence_end, trigger_text, trigger_start, trigger_end, confidence) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, \
-         ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46)",
-    )?;
-    let s = e.source.as_ref();
-    let t = e.target.as_ref();
-    let a = e.attribution.as_ref();
-    let l = e.location.as_ref();
-    stmt.execute(params![
-        id,
-        document,
-        seq as i64,
-        event,
-        doc.doc_id,
-        doc.source,
-        doc.date,
-        e.cameo,
-        e.cameo_root,
-        e.cameo_name,
-        e.quad_class,
-        e.goldstein as f64,
-        e.plover.event_type,
-        e.plover.mode,
-        e.acled.as_ref().map(|x| &x.event_type),
-        e.acled.as_ref().map(|x| &x.sub_event_type),
-        s.map(|x| &x.text),
-        s.and_then(|x| x.code.as_ref()),
-        s.and_then(|x| x.country.as_ref()),
-        s.and_then(|x| x.sector.as_ref()),
-        s.and_then(|x| x.name.as_ref()),
-        t.map(|x| &x.text),
-        t.and_then(|x| x.code.as_ref()),
-        t.and_then(|x| x.country.as_ref()),
-        t.and_then(|x| x.sector.as_ref()),
-        t.and_then(|x| x.name.as_ref()),
-        label(&e.modality),
-        e.confirmation.as_ref().map(label),
-        a.map(|x| &x.text),
-        a.map(|x| label(&x.kind)),
-        a.and_then(|x| x.via.as_ref()),
-        l.map(|x| &x.name),
-        l.and_then(|x| x.country.as_ref()),
-        l.map(|x| &x.precision),
-        l.is_some_and(|x| x.country_from.is_some()),
-        l.and_then(|x| x.lat),
-        l.and_then(|x| x.lon),
-        e.date,
-        e.date_precision,
-        e.evidence.text,
-        e.evidence.start as i64,
-        e.evidence.end as i64,
-        e.trigger.text,
-        e.trigger.start as i64,
-        e.trigger.end as i64,
-        e.confidence as f64,
-    ])?;
-    Ok(())
-}
-
 /// The lowercase name an enum has in `dyad code` output.
 fn label<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
@@ -449,109 +384,217 @@ impl Derived {
     }
 }
 
-/// The reports of a stored event from before this batch.
-fn earlier_reports(tx: &Transaction, event: i64, first_new_mention: i64) -> rusqlite::Result<Vec<Report>> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT m.id, m.document, m.outlet, m.pub_date, m.modality, m.confirmation, m.date, m.seq, coalesce(d.url, d.doc_id) \
-         FROM mentions m JOIN documents d ON d.id = m.document WHERE m.event = ?1 AND m.id < ?2",
-    )?;
-    let rows = stmt.query_map([event, first_new_mention], |r| {
-        Ok(Report {
-            mention: r.get(0)?,
-            document: r.get(1)?,
-            outlet: r.get(2)?,
-            pub_date: r.get(3)?,
-            modality: r.get(4)?,
-            confirmation: r.get(5)?,
-            date: r.get(6)?,
-            seq: r.get(7)?,
-            url: r.get(8)?,
+/// The statements a batch repeats row by row, prepared once per batch: a statement-cache lookup
+/// per row hashes the whole SQL text and clears the statement's bindings each time.
+struct Statements<'tx> {
+    document: CachedStatement<'tx>,
+    mention: CachedStatement<'tx>,
+    earlier_reports: CachedStatement<'tx>,
+    insert_event: CachedStatement<'tx>,
+    update_event: CachedStatement<'tx>,
+    clear_history: CachedStatement<'tx>,
+    history: CachedStatement<'tx>,
+    stories: story::Linker<'tx>,
+}
+
+impl<'tx> Statements<'tx> {
+    fn prepare(tx: &'tx Transaction) -> rusqlite::Result<Statements<'tx>> {
+        static EVENT_SQL: OnceLock<(String, String)> = OnceLock::new();
+        let (insert_event, update_event) = EVENT_SQL.get_or_init(|| {
+            let columns: Vec<&str> = EVENT_COLUMNS.split(", ").chain(DERIVED_COLUMNS.split(", ")).collect();
+            let slots: Vec<String> = (1..=columns.len() + 2).map(|i| format!("?{i}")).collect();
+            let sets: Vec<String> = columns.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 2)).collect();
+            (
+                format!("INSERT INTO events (id, {}, story) VALUES ({})", columns.join(", "), slots.join(", ")),
+                format!("UPDATE events SET {} WHERE id = ?1", sets.join(", ")),
+            )
+        });
+        Ok(Statements {
+            document: tx.prepare_cached(
+                "INSERT OR IGNORE INTO documents (doc_id, content_hash, source, url, title, date, length, mentions, origin, ingested_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, datetime('now'))",
+            )?,
+            mention: tx.prepare_cached(
+                "INSERT INTO mentions (id, document, seq, event, doc_id, outlet, pub_date, cameo, cameo_root, cameo_name, quad_class, goldstein, \
+         plover_type, plover_mode, acled_type, acled_sub_type, source_text, source_code, source_country, source_sector, source_name, \
+         target_text, target_code, target_country, target_sector, target_name, modality, confirmation, attribution, attribution_kind, \
+         attribution_via, location, loc_country, loc_precision, loc_from_document, lat, lon, date, date_precision, evidence, \
+         evidence_start, evidence_end, trigger_text, trigger_start, trigger_end, confidence) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, \
+         ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46)",
+            )?,
+            earlier_reports: tx.prepare_cached(
+                "SELECT m.id, m.document, m.outlet, m.pub_date, m.modality, m.confirmation, m.date, m.seq, coalesce(d.url, d.doc_id) \
+                 FROM mentions m JOIN documents d ON d.id = m.document WHERE m.event = ?1 AND m.id < ?2",
+            )?,
+            insert_event: tx.prepare_cached(insert_event)?,
+            update_event: tx.prepare_cached(update_event)?,
+            clear_history: tx.prepare_cached("DELETE FROM event_status WHERE event = ?1")?,
+            history: tx.prepare_cached("INSERT INTO event_status (event, seq, modality, confirmation, mention, pub_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?,
+            stories: story::Linker::new(tx)?,
         })
-    })?;
-    rows.collect()
-}
+    }
 
-/// Writes an event's row: all of it for a new event (with its story), all but the story for a stored one.
-fn write_event(tx: &Transaction, event: &OpenEvent, d: &Derived, story: Option<i64>) -> rusqlite::Result<()> {
-    static SQL: OnceLock<(String, String)> = OnceLock::new();
-    let (insert, update) = SQL.get_or_init(|| {
-        let columns: Vec<&str> = EVENT_COLUMNS.split(", ").chain(DERIVED_COLUMNS.split(", ")).collect();
-        let slots: Vec<String> = (1..=columns.len() + 2).map(|i| format!("?{i}")).collect();
-        let sets: Vec<String> = columns.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 2)).collect();
-        (
-            format!("INSERT INTO events (id, {}, story) VALUES ({})", columns.join(", "), slots.join(", ")),
-            format!("UPDATE events SET {} WHERE id = ?1", sets.join(", ")),
-        )
-    });
-    let e = &event.row;
-    let place = e.place.as_ref();
-    let (location, loc_country, loc_precision) = (place.map(|p| &p.name), place.and_then(|p| p.country.as_ref()), place.map(|p| precision_name(p.rank)));
-    let (lat, lon) = (place.and_then(|p| p.lat), place.and_then(|p| p.lon));
-    let now = d.history.last().expect("an event with reports has a status");
-    let values: [&dyn ToSql; 43] = [
-        &event.id,
-        &e.block,
-        &e.cameo,
-        &e.cameo_root,
-        &e.cameo_name,
-        &e.quad_class,
-        &e.goldstein,
-        &e.plover_type,
-        &e.plover_mode,
-        &e.acled_type,
-        &e.acled_sub_type,
-        &e.source.key,
-        &e.source.code,
-        &e.source.country,
-        &e.source.sector,
-        &e.source.name,
-        &e.target.key,
-        &e.target.code,
-        &e.target.country,
-        &e.target.sector,
-        &e.target.name,
-        &location,
-        &loc_country,
-        &loc_precision,
-        &lat,
-        &lon,
-        &e.facts_day_first,
-        &e.facts_day_last,
-        &e.precise,
-        &e.intent,
-        &d.mentions,
-        &d.sources,
-        &d.articles,
-        &d.root,
-        &d.is_root,
-        &d.source_url,
-        &d.first_seen,
-        &d.last_seen,
-        &d.day,
-        &d.date,
-        &now.modality,
-        &now.confirmation,
-        // Last, so that an update binds every value but this one.
-        &story,
-    ];
-    if event.stored {
-        tx.prepare_cached(update)?.execute(&values[..42])?;
-    } else {
-        tx.prepare_cached(insert)?.execute(&values[..43])?;
+    /// Inserts a document; no row when one with the same id or content is already stored (a UNIQUE constraint).
+    fn insert_document(&mut self, doc: &StoredDocument) -> rusqlite::Result<usize> {
+        self.document.execute(params![
+            doc.doc_id,
+            doc.content_hash,
+            doc.source,
+            doc.url,
+            doc.title,
+            doc.date,
+            doc.length as i64,
+            doc.events.len() as i64,
+            doc.origin
+        ])
     }
-    Ok(())
-}
 
-/// Replaces an event's status history.
-fn write_history(tx: &Transaction, event: i64, stored: bool, history: &[status::Change]) -> rusqlite::Result<()> {
-    if stored {
-        tx.prepare_cached("DELETE FROM event_status WHERE event = ?1")?.execute([event])?;
+    fn insert_mention(&mut self, id: i64, doc: &StoredDocument, document: i64, seq: usize, event: i64, e: &Event) -> rusqlite::Result<()> {
+        let s = e.source.as_ref();
+        let t = e.target.as_ref();
+        let a = e.attribution.as_ref();
+        let l = e.location.as_ref();
+        self.mention.execute(params![
+            id,
+            document,
+            seq as i64,
+            event,
+            doc.doc_id,
+            doc.source,
+            doc.date,
+            e.cameo,
+            e.cameo_root,
+            e.cameo_name,
+            e.quad_class,
+            e.goldstein as f64,
+            e.plover.event_type,
+            e.plover.mode,
+            e.acled.as_ref().map(|x| &x.event_type),
+            e.acled.as_ref().map(|x| &x.sub_event_type),
+            s.map(|x| &x.text),
+            s.and_then(|x| x.code.as_ref()),
+            s.and_then(|x| x.country.as_ref()),
+            s.and_then(|x| x.sector.as_ref()),
+            s.and_then(|x| x.name.as_ref()),
+            t.map(|x| &x.text),
+            t.and_then(|x| x.code.as_ref()),
+            t.and_then(|x| x.country.as_ref()),
+            t.and_then(|x| x.sector.as_ref()),
+            t.and_then(|x| x.name.as_ref()),
+            label(&e.modality),
+            e.confirmation.as_ref().map(label),
+            a.map(|x| &x.text),
+            a.map(|x| label(&x.kind)),
+            a.and_then(|x| x.via.as_ref()),
+            l.map(|x| &x.name),
+            l.and_then(|x| x.country.as_ref()),
+            l.map(|x| &x.precision),
+            l.is_some_and(|x| x.country_from.is_some()),
+            l.and_then(|x| x.lat),
+            l.and_then(|x| x.lon),
+            e.date,
+            e.date_precision,
+            e.evidence.text,
+            e.evidence.start as i64,
+            e.evidence.end as i64,
+            e.trigger.text,
+            e.trigger.start as i64,
+            e.trigger.end as i64,
+            e.confidence as f64,
+        ])?;
+        Ok(())
     }
-    let mut insert = tx.prepare_cached("INSERT INTO event_status (event, seq, modality, confirmation, mention, pub_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
-    for (seq, change) in history.iter().enumerate() {
-        insert.execute(params![event, seq as i64, change.modality, change.confirmation, change.mention, change.pub_date])?;
+
+    /// The reports of a stored event from before this batch.
+    fn earlier_reports(&mut self, event: i64, first_new_mention: i64) -> rusqlite::Result<Vec<Report>> {
+        let rows = self.earlier_reports.query_map([event, first_new_mention], |r| {
+            Ok(Report {
+                mention: r.get(0)?,
+                document: r.get(1)?,
+                outlet: r.get(2)?,
+                pub_date: r.get(3)?,
+                modality: r.get(4)?,
+                confirmation: r.get(5)?,
+                date: r.get(6)?,
+                seq: r.get(7)?,
+                url: r.get(8)?,
+            })
+        })?;
+        rows.collect()
     }
-    Ok(())
+
+    /// Writes an event's row: all of it for a new event (with its story), all but the story for a stored one.
+    fn write_event(&mut self, event: &OpenEvent, d: &Derived, story: Option<i64>) -> rusqlite::Result<()> {
+        let e = &event.row;
+        let place = e.place.as_ref();
+        let (location, loc_country, loc_precision) = (place.map(|p| &p.name), place.and_then(|p| p.country.as_ref()), place.map(|p| precision_name(p.rank)));
+        let (lat, lon) = (place.and_then(|p| p.lat), place.and_then(|p| p.lon));
+        let now = d.history.last().expect("an event with reports has a status");
+        let values: [&dyn ToSql; 43] = [
+            &event.id,
+            &e.block,
+            &e.cameo,
+            &e.cameo_root,
+            &e.cameo_name,
+            &e.quad_class,
+            &e.goldstein,
+            &e.plover_type,
+            &e.plover_mode,
+            &e.acled_type,
+            &e.acled_sub_type,
+            &e.source.key,
+            &e.source.code,
+            &e.source.country,
+            &e.source.sector,
+            &e.source.name,
+            &e.target.key,
+            &e.target.code,
+            &e.target.country,
+            &e.target.sector,
+            &e.target.name,
+            &location,
+            &loc_country,
+            &loc_precision,
+            &lat,
+            &lon,
+            &e.facts_day_first,
+            &e.facts_day_last,
+            &e.precise,
+            &e.intent,
+            &d.mentions,
+            &d.sources,
+            &d.articles,
+            &d.root,
+            &d.is_root,
+            &d.source_url,
+            &d.first_seen,
+            &d.last_seen,
+            &d.day,
+            &d.date,
+            &now.modality,
+            &now.confirmation,
+            // Last, so that an update binds every value but this one.
+            &story,
+        ];
+        if event.stored {
+            self.update_event.execute(&values[..42])?;
+        } else {
+            self.insert_event.execute(&values[..43])?;
+        }
+        Ok(())
+    }
+
+    /// Replaces an event's status history.
+    fn write_history(&mut self, event: i64, stored: bool, history: &[status::Change]) -> rusqlite::Result<()> {
+        if stored {
+            self.clear_history.execute([event])?;
+        }
+        for (seq, change) in history.iter().enumerate() {
+            self.history.execute(params![event, seq as i64, change.modality, change.confirmation, change.mention, change.pub_date])?;
+        }
+        Ok(())
+    }
 }
 
 pub(crate) fn add_batch(conn: &mut Connection, t: &Thresholds, documents: &[StoredDocument]) -> Result<BatchTally> {
@@ -560,16 +603,11 @@ pub(crate) fn add_batch(conn: &mut Connection, t: &Thresholds, documents: &[Stor
     let first_new_mention: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM mentions", [], |r| r.get(0))?;
     let mut next_event: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM events", [], |r| r.get(0))?;
     let mut tally = BatchTally::default();
+    let mut sql = Statements::prepare(&tx)?;
     let mut stored = Vec::new();
     for doc in documents {
-        // A document already stored (same id or same content) hits a UNIQUE constraint and is skipped.
-        let inserted = tx
-            .prepare_cached(
-                "INSERT OR IGNORE INTO documents (doc_id, content_hash, source, url, title, date, length, mentions, origin, ingested_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, datetime('now'))",
-            )?
-            .execute(params![doc.doc_id, doc.content_hash, doc.source, doc.url, doc.title, doc.date, doc.length as i64, doc.events.len() as i64, doc.origin])?;
-        if inserted == 0 {
+        // A document already stored (same id or same content) is skipped.
+        if sql.insert_document(doc)? == 0 {
             tally.skipped += 1;
             continue;
         }
@@ -616,25 +654,26 @@ pub(crate) fn add_batch(conn: &mut Connection, t: &Thresholds, documents: &[Stor
     for mut event in touched {
         let mut reports = std::mem::take(&mut event.reports);
         if event.stored {
-            reports.extend(earlier_reports(&tx, event.id, first_new_mention)?);
+            reports.extend(sql.earlier_reports(event.id, first_new_mention)?);
         }
         let derived = Derived::of(reports);
         let story = match (event.stored, derived.day) {
-            (false, Some(day)) => story::link(&tx, t, (&event.row.source.key, &event.row.target.key), &event.row.cameo_root, day)?,
+            (false, Some(day)) => sql.stories.link(t, (&event.row.source.key, &event.row.target.key), &event.row.cameo_root, day)?,
             _ => None,
         };
-        write_event(&tx, &event, &derived, story)?;
+        sql.write_event(&event, &derived, story)?;
         tally.new_events += usize::from(!event.stored);
         histories.push((event.id, event.stored, derived.history));
     }
     for (id, doc, document, seq, event, e) in mentions {
-        insert_mention(&tx, id, doc, document, seq, event, e)?;
+        sql.insert_mention(id, doc, document, seq, event, e)?;
         tally.mentions += 1;
     }
     // The status history refers to the mentions, so it comes after them.
     for (event, stored, history) in histories {
-        write_history(&tx, event, stored, &history)?;
+        sql.write_history(event, stored, &history)?;
     }
+    drop(sql);
     // The batch's evidence goes into the text index in one statement, much faster than row by row.
     tx.prepare_cached("INSERT INTO mentions_fts(rowid, evidence) SELECT id, evidence FROM mentions WHERE id >= ?1")?.execute([first_new_mention])?;
     tx.commit()?;
