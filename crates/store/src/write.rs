@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use dyad_core::{Document, Event};
 use rusqlite::{params, CachedStatement, Connection, Row, ToSql, Transaction};
 
+use crate::borrowing::BorrowingStatement;
 use crate::dedup::{self, Facts, Place, Thresholds};
 use crate::{dates, status, story, Result};
 
@@ -385,15 +386,16 @@ impl Derived {
 }
 
 /// The statements a batch repeats row by row, prepared once per batch: a statement-cache lookup
-/// per row hashes the whole SQL text and clears the statement's bindings each time.
+/// per row hashes the whole SQL text and clears the statement's bindings each time. The writes
+/// bind their text in place ([`BorrowingStatement`]).
 struct Statements<'tx> {
-    document: CachedStatement<'tx>,
-    mention: CachedStatement<'tx>,
+    document: BorrowingStatement<'tx>,
+    mention: BorrowingStatement<'tx>,
     earlier_reports: CachedStatement<'tx>,
-    insert_event: CachedStatement<'tx>,
-    update_event: CachedStatement<'tx>,
-    clear_history: CachedStatement<'tx>,
-    history: CachedStatement<'tx>,
+    insert_event: BorrowingStatement<'tx>,
+    update_event: BorrowingStatement<'tx>,
+    clear_history: BorrowingStatement<'tx>,
+    history: BorrowingStatement<'tx>,
     stories: story::Linker<'tx>,
 }
 
@@ -410,27 +412,32 @@ impl<'tx> Statements<'tx> {
             )
         });
         Ok(Statements {
-            document: tx.prepare_cached(
+            document: BorrowingStatement::prepare(
+                tx,
                 "INSERT OR IGNORE INTO documents (doc_id, content_hash, source, url, title, date, length, mentions, origin, ingested_at) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, datetime('now'))",
             )?,
-            mention: tx.prepare_cached(
+            mention: BorrowingStatement::prepare(
+                tx,
                 "INSERT INTO mentions (id, document, seq, event, doc_id, outlet, pub_date, cameo, cameo_root, cameo_name, quad_class, goldstein, \
-         plover_type, plover_mode, acled_type, acled_sub_type, source_text, source_code, source_country, source_sector, source_name, \
-         target_text, target_code, target_country, target_sector, target_name, modality, confirmation, attribution, attribution_kind, \
-         attribution_via, location, loc_country, loc_precision, loc_from_document, lat, lon, date, date_precision, evidence, \
-         evidence_start, evidence_end, trigger_text, trigger_start, trigger_end, confidence) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, \
-         ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46)",
+                 plover_type, plover_mode, acled_type, acled_sub_type, source_text, source_code, source_country, source_sector, source_name, \
+                 target_text, target_code, target_country, target_sector, target_name, modality, confirmation, attribution, attribution_kind, \
+                 attribution_via, location, loc_country, loc_precision, loc_from_document, lat, lon, date, date_precision, evidence, \
+                 evidence_start, evidence_end, trigger_text, trigger_start, trigger_end, confidence) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, \
+                 ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46)",
             )?,
             earlier_reports: tx.prepare_cached(
                 "SELECT m.id, m.document, m.outlet, m.pub_date, m.modality, m.confirmation, m.date, m.seq, coalesce(d.url, d.doc_id) \
                  FROM mentions m JOIN documents d ON d.id = m.document WHERE m.event = ?1 AND m.id < ?2",
             )?,
-            insert_event: tx.prepare_cached(insert_event)?,
-            update_event: tx.prepare_cached(update_event)?,
-            clear_history: tx.prepare_cached("DELETE FROM event_status WHERE event = ?1")?,
-            history: tx.prepare_cached("INSERT INTO event_status (event, seq, modality, confirmation, mention, pub_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?,
+            insert_event: BorrowingStatement::prepare(tx, insert_event)?,
+            update_event: BorrowingStatement::prepare(tx, update_event)?,
+            clear_history: BorrowingStatement::prepare(tx, "DELETE FROM event_status WHERE event = ?1")?,
+            history: BorrowingStatement::prepare(
+                tx,
+                "INSERT INTO event_status (event, seq, modality, confirmation, mention, pub_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?,
             stories: story::Linker::new(tx)?,
         })
     }
@@ -588,7 +595,7 @@ impl<'tx> Statements<'tx> {
     /// Replaces an event's status history.
     fn write_history(&mut self, event: i64, stored: bool, history: &[status::Change]) -> rusqlite::Result<()> {
         if stored {
-            self.clear_history.execute([event])?;
+            self.clear_history.execute(params![event])?;
         }
         for (seq, change) in history.iter().enumerate() {
             self.history.execute(params![event, seq as i64, change.modality, change.confirmation, change.mention, change.pub_date])?;
