@@ -140,8 +140,8 @@ pub fn block(cameo_root: &str, source: &str, target: &str) -> String {
 }
 
 /// An actor's side of the blocking key: its country, else the first three letters of its code, else `-`.
-pub fn actor_key(code: Option<&str>, country: Option<&str>) -> String {
-    country.or_else(|| code.and_then(|c| c.get(..3))).unwrap_or("-").to_string()
+pub fn actor_key<'a>(code: Option<&'a str>, country: Option<&'a str>) -> &'a str {
+    country.or_else(|| code.and_then(|c| c.get(..3))).unwrap_or("-")
 }
 
 /// A CAMEO code that says no more than its root: `19`, `190`.

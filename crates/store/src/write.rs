@@ -1,6 +1,7 @@
 //! Storing a batch: documents, their mentions, the events the mentions join, and the
 //! derived counts, status history and stories, all in one transaction.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
@@ -63,21 +64,23 @@ pub struct BatchTally {
     pub new_events: usize,
 }
 
-/// An event's representative fields: the most specific values its mentions gave.
+/// An event's representative fields: the most specific values its mentions gave. A new mention's
+/// row borrows its text from the batch (most mentions join an event and are dropped after);
+/// a stored event's row owns what it read.
 #[derive(Debug, Clone, PartialEq)]
-struct EventRow {
+struct EventRow<'a> {
     block: String,
-    cameo: String,
-    cameo_root: String,
-    cameo_name: String,
+    cameo: Cow<'a, str>,
+    cameo_root: Cow<'a, str>,
+    cameo_name: Cow<'a, str>,
     quad_class: u8,
     goldstein: f64,
-    plover_type: Option<String>,
-    plover_mode: Option<String>,
-    acled_type: Option<String>,
-    acled_sub_type: Option<String>,
-    source: ActorCols,
-    target: ActorCols,
+    plover_type: Option<Cow<'a, str>>,
+    plover_mode: Option<Cow<'a, str>>,
+    acled_type: Option<Cow<'a, str>>,
+    acled_sub_type: Option<Cow<'a, str>>,
+    source: ActorCols<'a>,
+    target: ActorCols<'a>,
     place: Option<Place>,
     facts_day_first: Option<i64>,
     facts_day_last: Option<i64>,
@@ -86,45 +89,50 @@ struct EventRow {
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
-struct ActorCols {
-    key: String,
-    code: Option<String>,
-    country: Option<String>,
-    sector: Option<String>,
-    name: Option<String>,
+struct ActorCols<'a> {
+    key: Cow<'a, str>,
+    code: Option<Cow<'a, str>>,
+    country: Option<Cow<'a, str>>,
+    sector: Option<Cow<'a, str>>,
+    name: Option<Cow<'a, str>>,
 }
 
-impl EventRow {
-    fn of_mention(e: &Event, day: Option<i64>) -> EventRow {
-        let actor = |a: &Option<dyad_core::Actor>| match a {
+/// Borrows an optional string.
+fn borrow(s: &Option<String>) -> Option<Cow<'_, str>> {
+    s.as_deref().map(Cow::Borrowed)
+}
+
+impl<'a> EventRow<'a> {
+    fn of_mention(e: &'a Event, day: Option<i64>) -> EventRow<'a> {
+        let actor = |a: &'a Option<dyad_core::Actor>| match a {
             None => ActorCols { key: "-".into(), ..ActorCols::default() },
             Some(a) => ActorCols {
-                key: dedup::actor_key(a.code.as_deref(), a.country.as_deref()),
-                code: a.code.clone(),
-                country: a.country.clone(),
-                sector: a.sector.clone(),
-                name: Some(a.name.clone().unwrap_or_else(|| a.text.clone())),
+                key: dedup::actor_key(a.code.as_deref(), a.country.as_deref()).into(),
+                code: borrow(&a.code),
+                country: borrow(&a.country),
+                sector: borrow(&a.sector),
+                name: Some(a.name.as_deref().unwrap_or(&a.text).into()),
             },
         };
         let (source, target) = (actor(&e.source), actor(&e.target));
         // An event is the real-world act: a report that announces or threatens it (CAMEO 03x/13x, with
         // the act beside it) joins the act's event, and its status history says planned → actual.
         let (cameo, cameo_name) = match &e.act {
-            Some(act) => (act.cameo.clone(), act.name.clone()),
-            None => (e.cameo.clone(), e.cameo_name.clone()),
+            Some(act) => (&act.cameo, &act.name),
+            None => (&e.cameo, &e.cameo_name),
         };
-        let cameo_root = cameo[..2].to_string();
+        let cameo_root = &cameo[..2];
         EventRow {
-            block: dedup::block(&cameo_root, &source.key, &target.key),
-            cameo,
-            cameo_root,
-            cameo_name,
+            block: dedup::block(cameo_root, &source.key, &target.key),
+            cameo: cameo.into(),
+            cameo_root: cameo_root.into(),
+            cameo_name: cameo_name.into(),
             quad_class: e.quad_class,
             goldstein: e.goldstein as f64,
-            plover_type: e.plover.event_type.clone(),
-            plover_mode: e.plover.mode.clone(),
-            acled_type: e.acled.as_ref().map(|a| a.event_type.clone()),
-            acled_sub_type: e.acled.as_ref().map(|a| a.sub_event_type.clone()),
+            plover_type: borrow(&e.plover.event_type),
+            plover_mode: borrow(&e.plover.mode),
+            acled_type: e.acled.as_ref().map(|a| a.event_type.as_str().into()),
+            acled_sub_type: e.acled.as_ref().map(|a| a.sub_event_type.as_str().into()),
             source,
             target,
             place: e.location.as_ref().map(|l| Place {
@@ -155,7 +163,7 @@ impl EventRow {
     }
 
     /// Takes what a new mention says more precisely than the event did.
-    fn absorb(&mut self, m: &EventRow) {
+    fn absorb(&mut self, m: &EventRow<'a>) {
         // The act reported done replaces what its announcement said (code, scale, PLOVER and ACLED type).
         if dedup::cameo_refines(&self.cameo, &m.cameo) || (self.intent && !m.intent && !dedup::cameo_refines(&m.cameo, &self.cameo)) {
             self.cameo.clone_from(&m.cameo);
@@ -182,23 +190,25 @@ impl EventRow {
     }
 
     /// Reads a row of `SELECT id, {EVENT_COLUMNS}` (by position: name lookups cost more than the query).
-    fn from_row(r: &Row) -> rusqlite::Result<EventRow> {
+    fn from_row(r: &Row) -> rusqlite::Result<EventRow<'static>> {
+        let text = |at: usize| r.get::<_, String>(at).map(Cow::Owned);
+        let optional = |at: usize| r.get::<_, Option<String>>(at).map(|t| t.map(Cow::Owned));
         let actor = |at: usize| -> rusqlite::Result<ActorCols> {
-            Ok(ActorCols { key: r.get(at)?, code: r.get(at + 1)?, country: r.get(at + 2)?, sector: r.get(at + 3)?, name: r.get(at + 4)? })
+            Ok(ActorCols { key: text(at)?, code: optional(at + 1)?, country: optional(at + 2)?, sector: optional(at + 3)?, name: optional(at + 4)? })
         };
         let place_name: Option<String> = r.get(21)?;
         let precision: Option<String> = r.get(23)?;
         Ok(EventRow {
             block: r.get(1)?,
-            cameo: r.get(2)?,
-            cameo_root: r.get(3)?,
-            cameo_name: r.get(4)?,
+            cameo: text(2)?,
+            cameo_root: text(3)?,
+            cameo_name: text(4)?,
             quad_class: r.get(5)?,
             goldstein: r.get(6)?,
-            plover_type: r.get(7)?,
-            plover_mode: r.get(8)?,
-            acled_type: r.get(9)?,
-            acled_sub_type: r.get(10)?,
+            plover_type: optional(7)?,
+            plover_mode: optional(8)?,
+            acled_type: optional(9)?,
+            acled_sub_type: optional(10)?,
             source: actor(11)?,
             target: actor(16)?,
             place: match place_name {
@@ -265,9 +275,9 @@ impl Report {
 }
 
 /// An event the batch may touch: read from the store, or started by one of the batch's mentions.
-struct OpenEvent {
+struct OpenEvent<'a> {
     id: i64,
-    row: EventRow,
+    row: EventRow<'a>,
     /// Stored before this batch: its earlier reports are read back when it is refreshed.
     stored: bool,
     /// This batch's reports of it.
@@ -278,13 +288,16 @@ struct OpenEvent {
 /// window of all its mentions; mentions are then matched in memory, against events as the batch
 /// has changed them so far, exactly as if each mention had queried the store.
 #[derive(Default)]
-struct Candidates {
-    events: Vec<OpenEvent>,
+struct Candidates<'a> {
+    events: Vec<OpenEvent<'a>>,
     by_block: HashMap<String, Vec<usize>>,
 }
 
-impl Candidates {
-    fn load<'a>(tx: &Transaction, t: &Thresholds, mentions: impl Iterator<Item = &'a EventRow>) -> rusqlite::Result<Candidates> {
+impl<'a> Candidates<'a> {
+    fn load<'m>(tx: &Transaction, t: &Thresholds, mentions: impl Iterator<Item = &'m EventRow<'a>>) -> rusqlite::Result<Candidates<'a>>
+    where
+        'a: 'm,
+    {
         let mut spans: HashMap<&str, (i64, i64)> = HashMap::new();
         for m in mentions {
             if let Some(day) = m.facts_day_first {
@@ -325,7 +338,7 @@ impl Candidates {
             })
     }
 
-    fn open(&mut self, event: OpenEvent) -> usize {
+    fn open(&mut self, event: OpenEvent<'a>) -> usize {
         let index = self.events.len();
         self.by_block.entry(event.row.block.clone()).or_default().push(index);
         self.events.push(event);
