@@ -118,13 +118,14 @@ impl Place {
     }
 }
 
-/// What dedup compares, for a new mention (`day_first == day_last`) or a stored event.
-#[derive(Debug, Clone)]
-pub struct Facts {
-    pub cameo: String,
-    pub source_code: Option<String>,
-    pub target_code: Option<String>,
-    pub place: Option<Place>,
+/// What dedup compares, for a new mention (`day_first == day_last`) or a stored event; borrowed,
+/// since a mention is compared with every candidate event of its block.
+#[derive(Debug, Clone, Copy)]
+pub struct Facts<'a> {
+    pub cameo: &'a str,
+    pub source_code: Option<&'a str>,
+    pub target_code: Option<&'a str>,
+    pub place: Option<&'a Place>,
     pub day_first: Option<i64>,
     pub day_last: Option<i64>,
     /// All dates are from the text (precision `day`), not publication dates standing in.
@@ -139,8 +140,8 @@ pub fn block(cameo_root: &str, source: &str, target: &str) -> String {
 }
 
 /// An actor's side of the blocking key: its country, else the first three letters of its code, else `-`.
-pub fn actor_key(code: Option<&str>, country: Option<&str>) -> String {
-    country.or_else(|| code.and_then(|c| c.get(..3))).unwrap_or("-").to_string()
+pub fn actor_key<'a>(code: Option<&'a str>, country: Option<&'a str>) -> &'a str {
+    country.or_else(|| code.and_then(|c| c.get(..3))).unwrap_or("-")
 }
 
 /// A CAMEO code that says no more than its root: `19`, `190`.
@@ -222,10 +223,10 @@ pub fn dates_compatible(t: &Thresholds, mention: &Facts, event: &Facts) -> bool 
 
 /// Whether a mention is a report of an event (both in the same block).
 pub fn matches(t: &Thresholds, mention: &Facts, event: &Facts) -> bool {
-    cameo_compatible(&mention.cameo, &event.cameo)
-        && actor_compatible(mention.source_code.as_deref(), event.source_code.as_deref())
-        && actor_compatible(mention.target_code.as_deref(), event.target_code.as_deref())
-        && place_compatible(t, mention.place.as_ref(), event.place.as_ref())
+    cameo_compatible(mention.cameo, event.cameo)
+        && actor_compatible(mention.source_code, event.source_code)
+        && actor_compatible(mention.target_code, event.target_code)
+        && place_compatible(t, mention.place, event.place)
         && dates_compatible(t, mention, event)
 }
 
@@ -233,10 +234,10 @@ pub fn matches(t: &Thresholds, mention: &Facts, event: &Facts) -> bool {
 mod tests {
     use super::*;
 
-    fn facts(cameo: &str, source: &str, place: Option<Place>, day: i64, precise: bool) -> Facts {
+    fn facts<'a>(cameo: &'a str, source: &'a str, place: Option<&'a Place>, day: i64, precise: bool) -> Facts<'a> {
         Facts {
-            cameo: cameo.into(),
-            source_code: Some(source.into()),
+            cameo,
+            source_code: Some(source),
             target_code: None,
             place,
             day_first: Some(day),
@@ -265,13 +266,13 @@ mod tests {
         let country = Some(Place { name: "DR Congo".into(), country: Some("COD".into()), rank: 1, lat: None, lon: None });
         let goma = city("Goma", -1.68, 29.22);
         let kinshasa = city("Kinshasa", -4.32, 15.31);
-        assert!(matches(&t, &facts("14", "COD", goma.clone(), 5, true), &facts("14", "COD", country, 5, true)));
-        assert!(!matches(&t, &facts("14", "COD", goma.clone(), 5, true), &facts("14", "COD", kinshasa, 5, true)));
-        assert!(!matches(&t, &facts("14", "COD", goma.clone(), 5, true), &facts("14", "COD", goma.clone(), 9, true)));
-        assert!(matches(&t, &facts("14", "COD", goma.clone(), 5, false), &facts("14", "COD", goma.clone(), 7, true)));
-        let mut planned = facts("14", "COD", goma.clone(), 1, false);
+        assert!(matches(&t, &facts("14", "COD", goma.as_ref(), 5, true), &facts("14", "COD", country.as_ref(), 5, true)));
+        assert!(!matches(&t, &facts("14", "COD", goma.as_ref(), 5, true), &facts("14", "COD", kinshasa.as_ref(), 5, true)));
+        assert!(!matches(&t, &facts("14", "COD", goma.as_ref(), 5, true), &facts("14", "COD", goma.as_ref(), 9, true)));
+        assert!(matches(&t, &facts("14", "COD", goma.as_ref(), 5, false), &facts("14", "COD", goma.as_ref(), 7, true)));
+        let mut planned = facts("14", "COD", goma.as_ref(), 1, false);
         planned.intent = true;
-        assert!(matches(&t, &planned, &facts("14", "COD", goma, 9, true)));
+        assert!(matches(&t, &planned, &facts("14", "COD", goma.as_ref(), 9, true)));
     }
 
     #[test]

@@ -14,6 +14,7 @@
 //! The schema is in [`schema`] and documented in ARCHITECTURE.md. This crate knows
 //! nothing of how events are coded: it depends on `dyad-core` types only.
 
+mod borrowing;
 pub mod dates;
 pub mod dedup;
 pub mod export;

@@ -11,7 +11,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use dyad_core::tsv;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, CachedStatement, Connection, OptionalExtension, Transaction};
 
 use crate::{dates, Result, StoreError, Thresholds};
 
@@ -27,36 +27,48 @@ pub fn topic(cameo_root: &str) -> Option<&'static str> {
     .copied()
 }
 
-/// The story of a new event (dyad, CAMEO root, day), started when none is near in time; None when
-/// its root has no topic or it has no actor.
-pub(crate) fn link(tx: &Transaction, t: &Thresholds, (source, target): (&str, &str), root: &str, day: i64) -> rusqlite::Result<Option<i64>> {
-    let Some(topic) = topic(root) else { return Ok(None) };
-    if source == "-" && target == "-" {
-        return Ok(None);
+/// Links a batch's new events to stories, with its statements prepared once per batch.
+pub(crate) struct Linker<'tx> {
+    near: CachedStatement<'tx>,
+    extend: CachedStatement<'tx>,
+    start: CachedStatement<'tx>,
+}
+
+impl<'tx> Linker<'tx> {
+    pub(crate) fn new(tx: &'tx Transaction) -> rusqlite::Result<Linker<'tx>> {
+        Ok(Linker {
+            near: tx
+                .prepare_cached("SELECT id, day_last FROM stories WHERE actor_a = ?1 AND actor_b = ?2 AND topic = ?3 AND day_last >= ?4 AND day_first <= ?5")?,
+            extend: tx
+                .prepare_cached("UPDATE stories SET day_first = min(day_first, ?2), day_last = max(day_last, ?2), num_events = num_events + 1 WHERE id = ?1")?,
+            start: tx.prepare_cached("INSERT INTO stories (actor_a, actor_b, topic, day_first, day_last, num_events) VALUES (?1, ?2, ?3, ?4, ?4, 1)")?,
+        })
     }
-    let (a, b) = if source <= target { (source, target) } else { (target, source) };
-    let gap = t.story_gap_days;
-    // The nearest story by its last day; picked here, since ORDER BY ... LIMIT over bound ranges makes SQLite re-plan each call.
-    let near: Option<i64> = tx
-        .prepare_cached("SELECT id, day_last FROM stories WHERE actor_a = ?1 AND actor_b = ?2 AND topic = ?3 AND day_last >= ?4 AND day_first <= ?5")?
-        .query_map(params![a, b, topic, day - gap, day + gap], |r| Ok((r.get::<_, i64>(1)?, r.get::<_, i64>(0)?)))?
-        .collect::<rusqlite::Result<Vec<_>>>()?
-        .into_iter()
-        .max()
-        .map(|(_, id)| id);
-    let story = match near {
-        Some(id) => {
-            tx.prepare_cached("UPDATE stories SET day_first = min(day_first, ?2), day_last = max(day_last, ?2), num_events = num_events + 1 WHERE id = ?1")?
-                .execute(params![id, day])?;
-            id
+
+    /// The story of a new event (dyad, CAMEO root, day), started when none is near in time; None when
+    /// its root has no topic or it has no actor.
+    pub(crate) fn link(&mut self, t: &Thresholds, (source, target): (&str, &str), root: &str, day: i64) -> rusqlite::Result<Option<i64>> {
+        let Some(topic) = topic(root) else { return Ok(None) };
+        if source == "-" && target == "-" {
+            return Ok(None);
         }
-        None => {
-            tx.prepare_cached("INSERT INTO stories (actor_a, actor_b, topic, day_first, day_last, num_events) VALUES (?1, ?2, ?3, ?4, ?4, 1)")?
-                .execute(params![a, b, topic, day])?;
-            tx.last_insert_rowid()
+        let (a, b) = if source <= target { (source, target) } else { (target, source) };
+        let gap = t.story_gap_days;
+        // The nearest story by its last day; picked here, since ORDER BY ... LIMIT over bound ranges makes SQLite re-plan each call.
+        let mut near: Option<(i64, i64)> = None;
+        let mut rows = self.near.query(params![a, b, topic, day - gap, day + gap])?;
+        while let Some(row) = rows.next()? {
+            near = near.max(Some((row.get(1)?, row.get(0)?)));
         }
-    };
-    Ok(Some(story))
+        let story = match near {
+            Some((_, id)) => {
+                self.extend.execute(params![id, day])?;
+                id
+            }
+            None => self.start.insert(params![a, b, topic, day])?,
+        };
+        Ok(Some(story))
+    }
 }
 
 /// A story's summary line.

@@ -1,12 +1,14 @@
 //! Storing a batch: documents, their mentions, the events the mentions join, and the
 //! derived counts, status history and stories, all in one transaction.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use dyad_core::{Document, Event};
-use rusqlite::{params, Connection, Row, ToSql, Transaction};
+use rusqlite::{params, CachedStatement, Connection, Row, ToSql, Transaction};
 
+use crate::borrowing::BorrowingStatement;
 use crate::dedup::{self, Facts, Place, Thresholds};
 use crate::{dates, status, story, Result};
 
@@ -62,21 +64,23 @@ pub struct BatchTally {
     pub new_events: usize,
 }
 
-/// An event's representative fields: the most specific values its mentions gave.
+/// An event's representative fields: the most specific values its mentions gave. A new mention's
+/// row borrows its text from the batch (most mentions join an event and are dropped after);
+/// a stored event's row owns what it read.
 #[derive(Debug, Clone, PartialEq)]
-struct EventRow {
+struct EventRow<'a> {
     block: String,
-    cameo: String,
-    cameo_root: String,
-    cameo_name: String,
+    cameo: Cow<'a, str>,
+    cameo_root: Cow<'a, str>,
+    cameo_name: Cow<'a, str>,
     quad_class: u8,
     goldstein: f64,
-    plover_type: Option<String>,
-    plover_mode: Option<String>,
-    acled_type: Option<String>,
-    acled_sub_type: Option<String>,
-    source: ActorCols,
-    target: ActorCols,
+    plover_type: Option<Cow<'a, str>>,
+    plover_mode: Option<Cow<'a, str>>,
+    acled_type: Option<Cow<'a, str>>,
+    acled_sub_type: Option<Cow<'a, str>>,
+    source: ActorCols<'a>,
+    target: ActorCols<'a>,
     place: Option<Place>,
     facts_day_first: Option<i64>,
     facts_day_last: Option<i64>,
@@ -85,45 +89,50 @@ struct EventRow {
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
-struct ActorCols {
-    key: String,
-    code: Option<String>,
-    country: Option<String>,
-    sector: Option<String>,
-    name: Option<String>,
+struct ActorCols<'a> {
+    key: Cow<'a, str>,
+    code: Option<Cow<'a, str>>,
+    country: Option<Cow<'a, str>>,
+    sector: Option<Cow<'a, str>>,
+    name: Option<Cow<'a, str>>,
 }
 
-impl EventRow {
-    fn of_mention(e: &Event, day: Option<i64>) -> EventRow {
-        let actor = |a: &Option<dyad_core::Actor>| match a {
+/// Borrows an optional string.
+fn borrow(s: &Option<String>) -> Option<Cow<'_, str>> {
+    s.as_deref().map(Cow::Borrowed)
+}
+
+impl<'a> EventRow<'a> {
+    fn of_mention(e: &'a Event, day: Option<i64>) -> EventRow<'a> {
+        let actor = |a: &'a Option<dyad_core::Actor>| match a {
             None => ActorCols { key: "-".into(), ..ActorCols::default() },
             Some(a) => ActorCols {
-                key: dedup::actor_key(a.code.as_deref(), a.country.as_deref()),
-                code: a.code.clone(),
-                country: a.country.clone(),
-                sector: a.sector.clone(),
-                name: Some(a.name.clone().unwrap_or_else(|| a.text.clone())),
+                key: dedup::actor_key(a.code.as_deref(), a.country.as_deref()).into(),
+                code: borrow(&a.code),
+                country: borrow(&a.country),
+                sector: borrow(&a.sector),
+                name: Some(a.name.as_deref().unwrap_or(&a.text).into()),
             },
         };
         let (source, target) = (actor(&e.source), actor(&e.target));
         // An event is the real-world act: a report that announces or threatens it (CAMEO 03x/13x, with
         // the act beside it) joins the act's event, and its status history says planned → actual.
         let (cameo, cameo_name) = match &e.act {
-            Some(act) => (act.cameo.clone(), act.name.clone()),
-            None => (e.cameo.clone(), e.cameo_name.clone()),
+            Some(act) => (&act.cameo, &act.name),
+            None => (&e.cameo, &e.cameo_name),
         };
-        let cameo_root = cameo[..2].to_string();
+        let cameo_root = &cameo[..2];
         EventRow {
-            block: dedup::block(&cameo_root, &source.key, &target.key),
-            cameo,
-            cameo_root,
-            cameo_name,
+            block: dedup::block(cameo_root, &source.key, &target.key),
+            cameo: cameo.into(),
+            cameo_root: cameo_root.into(),
+            cameo_name: cameo_name.into(),
             quad_class: e.quad_class,
             goldstein: e.goldstein as f64,
-            plover_type: e.plover.event_type.clone(),
-            plover_mode: e.plover.mode.clone(),
-            acled_type: e.acled.as_ref().map(|a| a.event_type.clone()),
-            acled_sub_type: e.acled.as_ref().map(|a| a.sub_event_type.clone()),
+            plover_type: borrow(&e.plover.event_type),
+            plover_mode: borrow(&e.plover.mode),
+            acled_type: e.acled.as_ref().map(|a| a.event_type.as_str().into()),
+            acled_sub_type: e.acled.as_ref().map(|a| a.sub_event_type.as_str().into()),
             source,
             target,
             place: e.location.as_ref().map(|l| Place {
@@ -140,12 +149,12 @@ impl EventRow {
         }
     }
 
-    fn facts(&self) -> Facts {
+    fn facts(&self) -> Facts<'_> {
         Facts {
-            cameo: self.cameo.clone(),
-            source_code: self.source.code.clone(),
-            target_code: self.target.code.clone(),
-            place: self.place.clone(),
+            cameo: &self.cameo,
+            source_code: self.source.code.as_deref(),
+            target_code: self.target.code.as_deref(),
+            place: self.place.as_ref(),
             day_first: self.facts_day_first,
             day_last: self.facts_day_last,
             precise: self.precise,
@@ -154,7 +163,7 @@ impl EventRow {
     }
 
     /// Takes what a new mention says more precisely than the event did.
-    fn absorb(&mut self, m: &EventRow) {
+    fn absorb(&mut self, m: &EventRow<'a>) {
         // The act reported done replaces what its announcement said (code, scale, PLOVER and ACLED type).
         if dedup::cameo_refines(&self.cameo, &m.cameo) || (self.intent && !m.intent && !dedup::cameo_refines(&m.cameo, &self.cameo)) {
             self.cameo.clone_from(&m.cameo);
@@ -181,23 +190,25 @@ impl EventRow {
     }
 
     /// Reads a row of `SELECT id, {EVENT_COLUMNS}` (by position: name lookups cost more than the query).
-    fn from_row(r: &Row) -> rusqlite::Result<EventRow> {
+    fn from_row(r: &Row) -> rusqlite::Result<EventRow<'static>> {
+        let text = |at: usize| r.get::<_, String>(at).map(Cow::Owned);
+        let optional = |at: usize| r.get::<_, Option<String>>(at).map(|t| t.map(Cow::Owned));
         let actor = |at: usize| -> rusqlite::Result<ActorCols> {
-            Ok(ActorCols { key: r.get(at)?, code: r.get(at + 1)?, country: r.get(at + 2)?, sector: r.get(at + 3)?, name: r.get(at + 4)? })
+            Ok(ActorCols { key: text(at)?, code: optional(at + 1)?, country: optional(at + 2)?, sector: optional(at + 3)?, name: optional(at + 4)? })
         };
         let place_name: Option<String> = r.get(21)?;
         let precision: Option<String> = r.get(23)?;
         Ok(EventRow {
             block: r.get(1)?,
-            cameo: r.get(2)?,
-            cameo_root: r.get(3)?,
-            cameo_name: r.get(4)?,
+            cameo: text(2)?,
+            cameo_root: text(3)?,
+            cameo_name: text(4)?,
             quad_class: r.get(5)?,
             goldstein: r.get(6)?,
-            plover_type: r.get(7)?,
-            plover_mode: r.get(8)?,
-            acled_type: r.get(9)?,
-            acled_sub_type: r.get(10)?,
+            plover_type: optional(7)?,
+            plover_mode: optional(8)?,
+            acled_type: optional(9)?,
+            acled_sub_type: optional(10)?,
             source: actor(11)?,
             target: actor(16)?,
             place: match place_name {
@@ -264,9 +275,9 @@ impl Report {
 }
 
 /// An event the batch may touch: read from the store, or started by one of the batch's mentions.
-struct OpenEvent {
+struct OpenEvent<'a> {
     id: i64,
-    row: EventRow,
+    row: EventRow<'a>,
     /// Stored before this batch: its earlier reports are read back when it is refreshed.
     stored: bool,
     /// This batch's reports of it.
@@ -277,13 +288,16 @@ struct OpenEvent {
 /// window of all its mentions; mentions are then matched in memory, against events as the batch
 /// has changed them so far, exactly as if each mention had queried the store.
 #[derive(Default)]
-struct Candidates {
-    events: Vec<OpenEvent>,
+struct Candidates<'a> {
+    events: Vec<OpenEvent<'a>>,
     by_block: HashMap<String, Vec<usize>>,
 }
 
-impl Candidates {
-    fn load<'a>(tx: &Transaction, t: &Thresholds, mentions: impl Iterator<Item = &'a EventRow>) -> rusqlite::Result<Candidates> {
+impl<'a> Candidates<'a> {
+    fn load<'m>(tx: &Transaction, t: &Thresholds, mentions: impl Iterator<Item = &'m EventRow<'a>>) -> rusqlite::Result<Candidates<'a>>
+    where
+        'a: 'm,
+    {
         let mut spans: HashMap<&str, (i64, i64)> = HashMap::new();
         for m in mentions {
             if let Some(day) = m.facts_day_first {
@@ -324,77 +338,12 @@ impl Candidates {
             })
     }
 
-    fn open(&mut self, event: OpenEvent) -> usize {
+    fn open(&mut self, event: OpenEvent<'a>) -> usize {
         let index = self.events.len();
         self.by_block.entry(event.row.block.clone()).or_default().push(index);
         self.events.push(event);
         index
     }
-}
-
-fn insert_mention(tx: &Transaction, id: i64, doc: &StoredDocument, document: i64, seq: usize, event: i64, e: &Event) -> rusqlite::Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO mentions (id, document, seq, event, doc_id, outlet, pub_date, cameo, cameo_root, cameo_name, quad_class, goldstein, \
-         plover_type, plover_mode, acled_type, acled_sub_type, source_text, source_code, source_country, source_sector, source_name, \
-         target_text, target_code, target_country, target_sector, target_name, modality, confirmation, attribution, attribution_kind, \
-         attribution_via, location, loc_country, loc_precision, loc_from_document, lat, lon, date, date_precision, evidence, \
-         evidence_start, evidence_end, trigger_text, trigger_start, trigger_end, confidence) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, \
-         ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46)",
-    )?;
-    let s = e.source.as_ref();
-    let t = e.target.as_ref();
-    let a = e.attribution.as_ref();
-    let l = e.location.as_ref();
-    stmt.execute(params![
-        id,
-        document,
-        seq as i64,
-        event,
-        doc.doc_id,
-        doc.source,
-        doc.date,
-        e.cameo,
-        e.cameo_root,
-        e.cameo_name,
-        e.quad_class,
-        e.goldstein as f64,
-        e.plover.event_type,
-        e.plover.mode,
-        e.acled.as_ref().map(|x| &x.event_type),
-        e.acled.as_ref().map(|x| &x.sub_event_type),
-        s.map(|x| &x.text),
-        s.and_then(|x| x.code.as_ref()),
-        s.and_then(|x| x.country.as_ref()),
-        s.and_then(|x| x.sector.as_ref()),
-        s.and_then(|x| x.name.as_ref()),
-        t.map(|x| &x.text),
-        t.and_then(|x| x.code.as_ref()),
-        t.and_then(|x| x.country.as_ref()),
-        t.and_then(|x| x.sector.as_ref()),
-        t.and_then(|x| x.name.as_ref()),
-        label(&e.modality),
-        e.confirmation.as_ref().map(label),
-        a.map(|x| &x.text),
-        a.map(|x| label(&x.kind)),
-        a.and_then(|x| x.via.as_ref()),
-        l.map(|x| &x.name),
-        l.and_then(|x| x.country.as_ref()),
-        l.map(|x| &x.precision),
-        l.is_some_and(|x| x.country_from.is_some()),
-        l.and_then(|x| x.lat),
-        l.and_then(|x| x.lon),
-        e.date,
-        e.date_precision,
-        e.evidence.text,
-        e.evidence.start as i64,
-        e.evidence.end as i64,
-        e.trigger.text,
-        e.trigger.start as i64,
-        e.trigger.end as i64,
-        e.confidence as f64,
-    ])?;
-    Ok(())
 }
 
 /// The lowercase name an enum has in `dyad code` output.
@@ -449,109 +398,223 @@ impl Derived {
     }
 }
 
-/// The reports of a stored event from before this batch.
-fn earlier_reports(tx: &Transaction, event: i64, first_new_mention: i64) -> rusqlite::Result<Vec<Report>> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT m.id, m.document, m.outlet, m.pub_date, m.modality, m.confirmation, m.date, m.seq, coalesce(d.url, d.doc_id) \
-         FROM mentions m JOIN documents d ON d.id = m.document WHERE m.event = ?1 AND m.id < ?2",
-    )?;
-    let rows = stmt.query_map([event, first_new_mention], |r| {
-        Ok(Report {
-            mention: r.get(0)?,
-            document: r.get(1)?,
-            outlet: r.get(2)?,
-            pub_date: r.get(3)?,
-            modality: r.get(4)?,
-            confirmation: r.get(5)?,
-            date: r.get(6)?,
-            seq: r.get(7)?,
-            url: r.get(8)?,
+/// The statements a batch repeats row by row, prepared once per batch: a statement-cache lookup
+/// per row hashes the whole SQL text and clears the statement's bindings each time. The writes
+/// bind their text in place ([`BorrowingStatement`]).
+struct Statements<'tx> {
+    document: BorrowingStatement<'tx>,
+    mention: BorrowingStatement<'tx>,
+    earlier_reports: CachedStatement<'tx>,
+    insert_event: BorrowingStatement<'tx>,
+    update_event: BorrowingStatement<'tx>,
+    clear_history: BorrowingStatement<'tx>,
+    history: BorrowingStatement<'tx>,
+    stories: story::Linker<'tx>,
+}
+
+impl<'tx> Statements<'tx> {
+    fn prepare(tx: &'tx Transaction) -> rusqlite::Result<Statements<'tx>> {
+        static EVENT_SQL: OnceLock<(String, String)> = OnceLock::new();
+        let (insert_event, update_event) = EVENT_SQL.get_or_init(|| {
+            let columns: Vec<&str> = EVENT_COLUMNS.split(", ").chain(DERIVED_COLUMNS.split(", ")).collect();
+            let slots: Vec<String> = (1..=columns.len() + 2).map(|i| format!("?{i}")).collect();
+            let sets: Vec<String> = columns.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 2)).collect();
+            (
+                format!("INSERT INTO events (id, {}, story) VALUES ({})", columns.join(", "), slots.join(", ")),
+                format!("UPDATE events SET {} WHERE id = ?1", sets.join(", ")),
+            )
+        });
+        Ok(Statements {
+            document: BorrowingStatement::prepare(
+                tx,
+                "INSERT OR IGNORE INTO documents (doc_id, content_hash, source, url, title, date, length, mentions, origin, ingested_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, datetime('now'))",
+            )?,
+            mention: BorrowingStatement::prepare(
+                tx,
+                "INSERT INTO mentions (id, document, seq, event, doc_id, outlet, pub_date, cameo, cameo_root, cameo_name, quad_class, goldstein, \
+                 plover_type, plover_mode, acled_type, acled_sub_type, source_text, source_code, source_country, source_sector, source_name, \
+                 target_text, target_code, target_country, target_sector, target_name, modality, confirmation, attribution, attribution_kind, \
+                 attribution_via, location, loc_country, loc_precision, loc_from_document, lat, lon, date, date_precision, evidence, \
+                 evidence_start, evidence_end, trigger_text, trigger_start, trigger_end, confidence) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, \
+                 ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46)",
+            )?,
+            earlier_reports: tx.prepare_cached(
+                "SELECT m.id, m.document, m.outlet, m.pub_date, m.modality, m.confirmation, m.date, m.seq, coalesce(d.url, d.doc_id) \
+                 FROM mentions m JOIN documents d ON d.id = m.document WHERE m.event = ?1 AND m.id < ?2",
+            )?,
+            insert_event: BorrowingStatement::prepare(tx, insert_event)?,
+            update_event: BorrowingStatement::prepare(tx, update_event)?,
+            clear_history: BorrowingStatement::prepare(tx, "DELETE FROM event_status WHERE event = ?1")?,
+            history: BorrowingStatement::prepare(
+                tx,
+                "INSERT INTO event_status (event, seq, modality, confirmation, mention, pub_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?,
+            stories: story::Linker::new(tx)?,
         })
-    })?;
-    rows.collect()
-}
+    }
 
-/// Writes an event's row: all of it for a new event (with its story), all but the story for a stored one.
-fn write_event(tx: &Transaction, event: &OpenEvent, d: &Derived, story: Option<i64>) -> rusqlite::Result<()> {
-    static SQL: OnceLock<(String, String)> = OnceLock::new();
-    let (insert, update) = SQL.get_or_init(|| {
-        let columns: Vec<&str> = EVENT_COLUMNS.split(", ").chain(DERIVED_COLUMNS.split(", ")).collect();
-        let slots: Vec<String> = (1..=columns.len() + 2).map(|i| format!("?{i}")).collect();
-        let sets: Vec<String> = columns.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 2)).collect();
-        (
-            format!("INSERT INTO events (id, {}, story) VALUES ({})", columns.join(", "), slots.join(", ")),
-            format!("UPDATE events SET {} WHERE id = ?1", sets.join(", ")),
-        )
-    });
-    let e = &event.row;
-    let place = e.place.as_ref();
-    let (location, loc_country, loc_precision) = (place.map(|p| &p.name), place.and_then(|p| p.country.as_ref()), place.map(|p| precision_name(p.rank)));
-    let (lat, lon) = (place.and_then(|p| p.lat), place.and_then(|p| p.lon));
-    let now = d.history.last().expect("an event with reports has a status");
-    let values: [&dyn ToSql; 43] = [
-        &event.id,
-        &e.block,
-        &e.cameo,
-        &e.cameo_root,
-        &e.cameo_name,
-        &e.quad_class,
-        &e.goldstein,
-        &e.plover_type,
-        &e.plover_mode,
-        &e.acled_type,
-        &e.acled_sub_type,
-        &e.source.key,
-        &e.source.code,
-        &e.source.country,
-        &e.source.sector,
-        &e.source.name,
-        &e.target.key,
-        &e.target.code,
-        &e.target.country,
-        &e.target.sector,
-        &e.target.name,
-        &location,
-        &loc_country,
-        &loc_precision,
-        &lat,
-        &lon,
-        &e.facts_day_first,
-        &e.facts_day_last,
-        &e.precise,
-        &e.intent,
-        &d.mentions,
-        &d.sources,
-        &d.articles,
-        &d.root,
-        &d.is_root,
-        &d.source_url,
-        &d.first_seen,
-        &d.last_seen,
-        &d.day,
-        &d.date,
-        &now.modality,
-        &now.confirmation,
-        // Last, so that an update binds every value but this one.
-        &story,
-    ];
-    if event.stored {
-        tx.prepare_cached(update)?.execute(&values[..42])?;
-    } else {
-        tx.prepare_cached(insert)?.execute(&values[..43])?;
+    /// Inserts a document; no row when one with the same id or content is already stored (a UNIQUE constraint).
+    fn insert_document(&mut self, doc: &StoredDocument) -> rusqlite::Result<usize> {
+        self.document.execute(params![
+            doc.doc_id,
+            doc.content_hash,
+            doc.source,
+            doc.url,
+            doc.title,
+            doc.date,
+            doc.length as i64,
+            doc.events.len() as i64,
+            doc.origin
+        ])
     }
-    Ok(())
-}
 
-/// Replaces an event's status history.
-fn write_history(tx: &Transaction, event: i64, stored: bool, history: &[status::Change]) -> rusqlite::Result<()> {
-    if stored {
-        tx.prepare_cached("DELETE FROM event_status WHERE event = ?1")?.execute([event])?;
+    fn insert_mention(&mut self, id: i64, doc: &StoredDocument, document: i64, seq: usize, event: i64, e: &Event) -> rusqlite::Result<()> {
+        let s = e.source.as_ref();
+        let t = e.target.as_ref();
+        let a = e.attribution.as_ref();
+        let l = e.location.as_ref();
+        self.mention.execute(params![
+            id,
+            document,
+            seq as i64,
+            event,
+            doc.doc_id,
+            doc.source,
+            doc.date,
+            e.cameo,
+            e.cameo_root,
+            e.cameo_name,
+            e.quad_class,
+            e.goldstein as f64,
+            e.plover.event_type,
+            e.plover.mode,
+            e.acled.as_ref().map(|x| &x.event_type),
+            e.acled.as_ref().map(|x| &x.sub_event_type),
+            s.map(|x| &x.text),
+            s.and_then(|x| x.code.as_ref()),
+            s.and_then(|x| x.country.as_ref()),
+            s.and_then(|x| x.sector.as_ref()),
+            s.and_then(|x| x.name.as_ref()),
+            t.map(|x| &x.text),
+            t.and_then(|x| x.code.as_ref()),
+            t.and_then(|x| x.country.as_ref()),
+            t.and_then(|x| x.sector.as_ref()),
+            t.and_then(|x| x.name.as_ref()),
+            label(&e.modality),
+            e.confirmation.as_ref().map(label),
+            a.map(|x| &x.text),
+            a.map(|x| label(&x.kind)),
+            a.and_then(|x| x.via.as_ref()),
+            l.map(|x| &x.name),
+            l.and_then(|x| x.country.as_ref()),
+            l.map(|x| &x.precision),
+            l.is_some_and(|x| x.country_from.is_some()),
+            l.and_then(|x| x.lat),
+            l.and_then(|x| x.lon),
+            e.date,
+            e.date_precision,
+            e.evidence.text,
+            e.evidence.start as i64,
+            e.evidence.end as i64,
+            e.trigger.text,
+            e.trigger.start as i64,
+            e.trigger.end as i64,
+            e.confidence as f64,
+        ])?;
+        Ok(())
     }
-    let mut insert = tx.prepare_cached("INSERT INTO event_status (event, seq, modality, confirmation, mention, pub_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
-    for (seq, change) in history.iter().enumerate() {
-        insert.execute(params![event, seq as i64, change.modality, change.confirmation, change.mention, change.pub_date])?;
+
+    /// The reports of a stored event from before this batch.
+    fn earlier_reports(&mut self, event: i64, first_new_mention: i64) -> rusqlite::Result<Vec<Report>> {
+        let rows = self.earlier_reports.query_map([event, first_new_mention], |r| {
+            Ok(Report {
+                mention: r.get(0)?,
+                document: r.get(1)?,
+                outlet: r.get(2)?,
+                pub_date: r.get(3)?,
+                modality: r.get(4)?,
+                confirmation: r.get(5)?,
+                date: r.get(6)?,
+                seq: r.get(7)?,
+                url: r.get(8)?,
+            })
+        })?;
+        rows.collect()
     }
-    Ok(())
+
+    /// Writes an event's row: all of it for a new event (with its story), all but the story for a stored one.
+    fn write_event(&mut self, event: &OpenEvent, d: &Derived, story: Option<i64>) -> rusqlite::Result<()> {
+        let e = &event.row;
+        let place = e.place.as_ref();
+        let (location, loc_country, loc_precision) = (place.map(|p| &p.name), place.and_then(|p| p.country.as_ref()), place.map(|p| precision_name(p.rank)));
+        let (lat, lon) = (place.and_then(|p| p.lat), place.and_then(|p| p.lon));
+        let now = d.history.last().expect("an event with reports has a status");
+        let values: [&dyn ToSql; 43] = [
+            &event.id,
+            &e.block,
+            &e.cameo,
+            &e.cameo_root,
+            &e.cameo_name,
+            &e.quad_class,
+            &e.goldstein,
+            &e.plover_type,
+            &e.plover_mode,
+            &e.acled_type,
+            &e.acled_sub_type,
+            &e.source.key,
+            &e.source.code,
+            &e.source.country,
+            &e.source.sector,
+            &e.source.name,
+            &e.target.key,
+            &e.target.code,
+            &e.target.country,
+            &e.target.sector,
+            &e.target.name,
+            &location,
+            &loc_country,
+            &loc_precision,
+            &lat,
+            &lon,
+            &e.facts_day_first,
+            &e.facts_day_last,
+            &e.precise,
+            &e.intent,
+            &d.mentions,
+            &d.sources,
+            &d.articles,
+            &d.root,
+            &d.is_root,
+            &d.source_url,
+            &d.first_seen,
+            &d.last_seen,
+            &d.day,
+            &d.date,
+            &now.modality,
+            &now.confirmation,
+            // Last, so that an update binds every value but this one.
+            &story,
+        ];
+        if event.stored {
+            self.update_event.execute(&values[..42])?;
+        } else {
+            self.insert_event.execute(&values[..43])?;
+        }
+        Ok(())
+    }
+
+    /// Replaces an event's status history.
+    fn write_history(&mut self, event: i64, stored: bool, history: &[status::Change]) -> rusqlite::Result<()> {
+        if stored {
+            self.clear_history.execute(params![event])?;
+        }
+        for (seq, change) in history.iter().enumerate() {
+            self.history.execute(params![event, seq as i64, change.modality, change.confirmation, change.mention, change.pub_date])?;
+        }
+        Ok(())
+    }
 }
 
 pub(crate) fn add_batch(conn: &mut Connection, t: &Thresholds, documents: &[StoredDocument]) -> Result<BatchTally> {
@@ -560,16 +623,11 @@ pub(crate) fn add_batch(conn: &mut Connection, t: &Thresholds, documents: &[Stor
     let first_new_mention: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM mentions", [], |r| r.get(0))?;
     let mut next_event: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM events", [], |r| r.get(0))?;
     let mut tally = BatchTally::default();
+    let mut sql = Statements::prepare(&tx)?;
     let mut stored = Vec::new();
     for doc in documents {
-        // A document already stored (same id or same content) hits a UNIQUE constraint and is skipped.
-        let inserted = tx
-            .prepare_cached(
-                "INSERT OR IGNORE INTO documents (doc_id, content_hash, source, url, title, date, length, mentions, origin, ingested_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, datetime('now'))",
-            )?
-            .execute(params![doc.doc_id, doc.content_hash, doc.source, doc.url, doc.title, doc.date, doc.length as i64, doc.events.len() as i64, doc.origin])?;
-        if inserted == 0 {
+        // A document already stored (same id or same content) is skipped.
+        if sql.insert_document(doc)? == 0 {
             tally.skipped += 1;
             continue;
         }
@@ -616,25 +674,26 @@ pub(crate) fn add_batch(conn: &mut Connection, t: &Thresholds, documents: &[Stor
     for mut event in touched {
         let mut reports = std::mem::take(&mut event.reports);
         if event.stored {
-            reports.extend(earlier_reports(&tx, event.id, first_new_mention)?);
+            reports.extend(sql.earlier_reports(event.id, first_new_mention)?);
         }
         let derived = Derived::of(reports);
         let story = match (event.stored, derived.day) {
-            (false, Some(day)) => story::link(&tx, t, (&event.row.source.key, &event.row.target.key), &event.row.cameo_root, day)?,
+            (false, Some(day)) => sql.stories.link(t, (&event.row.source.key, &event.row.target.key), &event.row.cameo_root, day)?,
             _ => None,
         };
-        write_event(&tx, &event, &derived, story)?;
+        sql.write_event(&event, &derived, story)?;
         tally.new_events += usize::from(!event.stored);
         histories.push((event.id, event.stored, derived.history));
     }
     for (id, doc, document, seq, event, e) in mentions {
-        insert_mention(&tx, id, doc, document, seq, event, e)?;
+        sql.insert_mention(id, doc, document, seq, event, e)?;
         tally.mentions += 1;
     }
     // The status history refers to the mentions, so it comes after them.
     for (event, stored, history) in histories {
-        write_history(&tx, event, stored, &history)?;
+        sql.write_history(event, stored, &history)?;
     }
+    drop(sql);
     // The batch's evidence goes into the text index in one statement, much faster than row by row.
     tx.prepare_cached("INSERT INTO mentions_fts(rowid, evidence) SELECT id, evidence FROM mentions WHERE id >= ?1")?.execute([first_new_mention])?;
     tx.commit()?;
