@@ -152,10 +152,19 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
         .collect();
     let mut candidates = Vec::new();
     let mut lower_case = LowerCase::default();
+    let particle: Vec<bool> = tokens.iter().map(|t| w.particle_start.contains(t.folded.as_str())).collect();
     for (s, sentence) in analyzed.sentences.iter().enumerate() {
         let all_caps = caps[s];
         let mut i = sentence.tokens.start;
         while i < sentence.tokens.end {
+            // In mixed case a lower-case word starts no place (`acceptable`), so it is looked up only when a
+            // particle follows within a name's reach: then it may start a longer name to skip ("san luis de
+            // la Reina"). Most words of a text are lower case; the name index is large and seldom cached.
+            let reach = i + 1..=sentence.tokens.end.min(i + MAX_NAME_TOKENS).min(tokens.len() - 1);
+            if !all_caps && !tokens[i].is_capitalized() && !particle[reach].contains(&true) {
+                i += 1;
+                continue;
+            }
             match longest_name(g, tokens, i, sentence.tokens.end) {
                 Some((end, key, ids)) => match continued(tokens, all_caps, w, end) {
                     // "SAN LUIS DE LA REINA" is not San Luis: skip the whole longer name.
