@@ -152,7 +152,7 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
         .collect();
     let mut candidates = Vec::new();
     let mut lower_case = LowerCase::default();
-    let particle: Vec<bool> = tokens.iter().map(|t| w.particle_start.contains(t.folded.as_str())).collect();
+    let particle: Vec<bool> = tokens.iter().map(|t| t.folded.len() <= w.particle_start_len && w.particle_start.contains(t.folded.as_str())).collect();
     for (s, sentence) in analyzed.sentences.iter().enumerate() {
         let all_caps = caps[s];
         let mut i = sentence.tokens.start;

@@ -12,8 +12,9 @@ pub(crate) struct Words {
     pub descriptor: HashSet<String>,
     pub division: HashSet<String>,
     pub particle: HashSet<String>,
-    /// The first words of the particles.
+    /// The first words of the particles, and the longest of them in bytes.
     pub particle_start: HashSet<String>,
+    pub particle_start_len: usize,
     /// Phrases for a capital city, as folded tokens, longest first.
     pub capital: Vec<Vec<String>>,
     pub stoplist: HashSet<String>,
@@ -31,6 +32,7 @@ fn parse(context: &str, stoplist: &str) -> Result<Words, dyad_core::tsv::TsvErro
         division: HashSet::default(),
         particle: HashSet::default(),
         particle_start: HashSet::default(),
+        particle_start_len: 0,
         capital: Vec::new(),
         stoplist: HashSet::default(),
     };
@@ -53,6 +55,7 @@ fn parse(context: &str, stoplist: &str) -> Result<Words, dyad_core::tsv::TsvErro
             }
         };
     }
+    w.particle_start_len = w.particle_start.iter().map(String::len).max().unwrap_or(0);
     w.capital.sort_by_key(|p| std::cmp::Reverse(p.len()));
     w.stoplist = stoplist.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| dyad_text::fold(l).to_string()).collect();
     Ok(w)
