@@ -19,9 +19,22 @@ const UNINFLECTED: &[&str] = &[
 
 #[derive(Debug, Default)]
 pub struct Lemmatizer {
-    forms: HashMap<String, Vec<String>>,
+    /// Every word the lexicons use or inflect, with its lemmas and ids.
+    words: HashMap<String, Word>,
     irregular: HashMap<String, Vec<String>>,
 }
+
+/// A known word. Phrase matching compares ids, so each token is looked up once, not once per probe.
+#[derive(Debug, Default)]
+pub(crate) struct Word {
+    /// Base forms, when the word is an inflection of lexicon words.
+    pub lemmas: Vec<String>,
+    /// The word's own id, then the ids of its lemmas: everything the word reads as.
+    pub reads_as: Vec<u32>,
+}
+
+/// The entry of a word no lexicon knows.
+pub(crate) static UNKNOWN: Word = Word { lemmas: Vec::new(), reads_as: Vec::new() };
 
 impl Lemmatizer {
     pub fn new(irregular_file: (&str, &str)) -> Result<Lemmatizer, TsvError> {
@@ -32,7 +45,7 @@ impl Lemmatizer {
                 forms.push(form.to_lowercase());
             }
         }
-        Ok(Lemmatizer { forms: HashMap::default(), irregular })
+        Ok(Lemmatizer { words: HashMap::default(), irregular })
     }
 
     /// Registers every word of a (folded, space-separated) phrase as a lemma, with verb and noun forms.
@@ -58,17 +71,35 @@ impl Lemmatizer {
                 if form == word {
                     continue;
                 }
-                let lemmas = self.forms.entry(form).or_default();
-                if !lemmas.iter().any(|l| l == word) {
-                    lemmas.push(word.to_string());
+                let lemma = self.intern(word);
+                self.intern(&form);
+                let entry = self.words.get_mut(&form).expect("just interned");
+                if !entry.lemmas.iter().any(|l| l == word) {
+                    entry.lemmas.push(word.to_string());
+                    entry.reads_as.push(lemma);
                 }
             }
         }
     }
 
+    /// The id of a folded word, given one at first sight.
+    pub(crate) fn intern(&mut self, word: &str) -> u32 {
+        if let Some(w) = self.words.get(word) {
+            return w.reads_as[0];
+        }
+        let id = u32::try_from(self.words.len()).expect("fewer than 2^32 words");
+        self.words.insert(word.to_string(), Word { lemmas: Vec::new(), reads_as: vec![id] });
+        id
+    }
+
+    /// What a folded token reads as; [`UNKNOWN`] for a word no lexicon uses.
+    pub(crate) fn word(&self, folded: &str) -> &Word {
+        self.words.get(folded).unwrap_or(&UNKNOWN)
+    }
+
     /// Base forms of a folded token, not including the token itself.
     pub fn lemmas(&self, folded: &str) -> &[String] {
-        self.forms.get(folded).map_or(&[], Vec::as_slice)
+        &self.word(folded).lemmas
     }
 }
 

@@ -74,10 +74,10 @@ impl Lexicon {
             }
         }
         Ok(Lexicon {
-            actors: PhraseSet::build(actors_raw, false),
-            triggers: PhraseSet::build(triggers_raw, true),
-            cues: PhraseSet::build(cues_raw, true),
-            acled_context: PhraseSet::build(acled_raw, false),
+            actors: PhraseSet::build(actors_raw, false, &mut lemmas),
+            triggers: PhraseSet::build(triggers_raw, true, &mut lemmas),
+            cues: PhraseSet::build(cues_raw, true, &mut lemmas),
+            acled_context: PhraseSet::build(acled_raw, false, &mut lemmas),
             country_index: countries.iter().enumerate().map(|(k, c)| (c.iso3.clone(), k)).collect(),
             countries,
             lemmas,

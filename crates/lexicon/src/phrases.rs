@@ -5,15 +5,16 @@
 //! five words. In sets built with `skip_adverbs`, adverbs between pattern words
 //! are passed over ("have not publicly confirmed" matches `not confirm`). Phrases
 //! marked case-sensitive ("US", not "us") must also match the raw text.
-//! Candidates are found through an index on the first word, so matching costs one
-//! or two hash probes per token.
+//! Pattern words are interned to ids in the [`Lemmatizer`], and each token is looked
+//! up there once ([`Tokens::new`]): matching compares ids, and candidates are found
+//! through an index on the first word's id.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use dyad_text::{tokenize, Kind, Token};
 
-use crate::lemmas::Lemmatizer;
+use crate::lemmas::{Lemmatizer, Word as Known};
 
 const MAX_GAP: usize = 5;
 /// A gap longer than this is a run of modifiers ("signed a landmark data sharing agreement"); it may
@@ -32,16 +33,16 @@ pub trait CaseRule {
     }
 }
 
-/// The tokens of one document, seen by the matchers, with each token's lemmas looked up once.
+/// The tokens of one document, seen by the matchers, with each token's lemmas and word ids looked up once.
 pub struct Tokens<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
-    forms: Vec<&'a [String]>,
+    forms: Vec<&'a Known>,
 }
 
 impl<'a> Tokens<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], lemmas: &'a Lemmatizer) -> Tokens<'a> {
-        Tokens { text, tokens, forms: tokens.iter().map(|t| lemmas.lemmas(&t.folded)).collect() }
+        Tokens { text, tokens, forms: tokens.iter().map(|t| lemmas.word(&t.folded)).collect() }
     }
 
     /// The first `n` tokens only (a dateline, a headline).
@@ -52,12 +53,17 @@ impl<'a> Tokens<'a> {
 
     /// The base forms of token `i` when it is an inflection of a lexicon word ("attacked" → "attack").
     pub fn lemmas(&self, i: usize) -> &'a [String] {
-        self.forms[i]
+        &self.forms[i].lemmas
     }
 
     /// Does token `i` read as `word` (folded form or lemma)?
     pub fn is(&self, i: usize, word: &str) -> bool {
-        self.tokens[i].folded == word || self.forms[i].iter().any(|l| l == word)
+        self.tokens[i].folded == word || self.lemmas(i).iter().any(|l| l == word)
+    }
+
+    /// The ids token `i` reads as: its own word's, then its lemmas'.
+    fn reads_as(&self, i: usize) -> &'a [u32] {
+        &self.forms[i].reads_as
     }
 
     fn is_adverb(&self, i: usize) -> bool {
@@ -70,7 +76,7 @@ impl<'a> Tokens<'a> {
 
 #[derive(Debug, Clone)]
 enum Word {
-    Literal { folded: String, raw: String },
+    Literal { id: u32, raw: String },
     Gap,
 }
 
@@ -84,7 +90,7 @@ struct Pattern {
 pub struct PhraseSet<T> {
     patterns: Vec<Pattern>,
     values: Vec<Vec<T>>,
-    by_first_word: HashMap<String, Vec<u32>>,
+    by_first_word: HashMap<u32, Vec<u32>>,
     skip_adverbs: bool,
 }
 
@@ -103,15 +109,16 @@ impl<T> Match<'_, T> {
 }
 
 impl<T: CaseRule> PhraseSet<T> {
-    /// Builds the set. Phrases are written as in the data files and tokenized like text.
-    pub fn build(entries: Vec<(String, T)>, skip_adverbs: bool) -> PhraseSet<T> {
+    /// Builds the set. Phrases are written as in the data files and tokenized like text; their words
+    /// get ids in `lemmas`, which must be the lemmatizer the set is matched with.
+    pub fn build(entries: Vec<(String, T)>, skip_adverbs: bool, lemmas: &mut Lemmatizer) -> PhraseSet<T> {
         let mut set = PhraseSet { patterns: Vec::new(), values: Vec::new(), by_first_word: HashMap::default(), skip_adverbs };
-        let mut seen: HashMap<(Vec<String>, bool), usize> = HashMap::default();
+        let mut seen: HashMap<(Vec<Option<u32>>, bool), usize> = HashMap::default();
         for (phrase, value) in entries {
-            let words: Vec<Word> = phrase_words(&phrase);
-            let Some(Word::Literal { folded: first, .. }) = words.first().cloned() else { continue };
+            let words: Vec<Word> = phrase_words(&phrase, lemmas);
+            let Some(&Word::Literal { id: first, .. }) = words.first() else { continue };
             let case_sensitive = value.case_sensitive();
-            let key: Vec<String> = words.iter().map(|w| match w { Word::Literal { folded, .. } => folded.clone(), Word::Gap => "*".into() }).collect();
+            let key: Vec<Option<u32>> = words.iter().map(|w| match w { Word::Literal { id, .. } => Some(*id), Word::Gap => None }).collect();
             if let Some(&id) = seen.get(&(key.clone(), case_sensitive)) {
                 set.values[id].push(value);
                 continue;
@@ -137,10 +144,8 @@ impl<T> PhraseSet<T> {
 
     /// The longest phrase starting at token `i` and ending before `limit`.
     pub fn longest_at(&self, cx: &Tokens, i: usize, limit: usize) -> Option<Match<'_, T>> {
-        let t = &cx.tokens[i];
-        let keys = std::iter::once(t.folded.as_str()).chain(cx.lemmas(i).iter().map(String::as_str));
         let mut best: Option<(usize, usize)> = None;
-        for key in keys {
+        for key in cx.reads_as(i) {
             for &id in self.by_first_word.get(key).into_iter().flatten() {
                 let pattern = &self.patterns[id as usize];
                 if let Some(end) = self.match_words(cx, &pattern.words, pattern.case_sensitive, i, limit, true) {
@@ -180,14 +185,14 @@ impl<T> PhraseSet<T> {
                 }
                 self.match_words(cx, rest, cs, end, limit, false)
             }),
-            Word::Literal { folded, raw } => {
+            Word::Literal { id, raw } => {
                 let mut p = pos;
                 loop {
                     if p >= limit {
                         return None;
                     }
                     let token = &cx.tokens[p];
-                    let hit = if cs { token.span.slice(cx.text) == raw } else { cx.is(p, folded) };
+                    let hit = if cs { token.span.slice(cx.text) == raw } else { cx.reads_as(p).contains(id) };
                     if hit {
                         return self.match_words(cx, rest, cs, p + 1, limit, false);
                     }
@@ -201,7 +206,7 @@ impl<T> PhraseSet<T> {
     }
 }
 
-fn phrase_words(phrase: &str) -> Vec<Word> {
+fn phrase_words(phrase: &str, lemmas: &mut Lemmatizer) -> Vec<Word> {
     tokenize(phrase)
         .into_iter()
         .map(|t| {
@@ -209,7 +214,7 @@ fn phrase_words(phrase: &str) -> Vec<Word> {
             if raw == "*" {
                 Word::Gap
             } else {
-                Word::Literal { folded: t.folded.into(), raw }
+                Word::Literal { id: lemmas.intern(&t.folded), raw }
             }
         })
         .collect()
@@ -241,7 +246,8 @@ mod tests {
         for (p, _) in entries {
             lemmas.add_words(&folded_words(p));
         }
-        (PhraseSet::build(entries.iter().map(|&(p, v)| (p.to_string(), V(v))).collect(), true), lemmas)
+        let set = PhraseSet::build(entries.iter().map(|&(p, v)| (p.to_string(), V(v))).collect(), true, &mut lemmas);
+        (set, lemmas)
     }
 
     #[test]

@@ -8,10 +8,12 @@
 //! without either only explicit dates with a year resolve.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use dyad_core::calendar::{civil_from_days, days_from_civil};
 use dyad_lexicon::Tokens;
 use dyad_text::Kind;
+use rustc_hash::FxHashSet;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeMention {
@@ -28,6 +30,12 @@ const MONTHS: &[(&str, u32)] = &[
     ("sept", 9), ("sep", 9), ("october", 10), ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
 ];
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+/// The words `relative` expressions start with, besides weekdays.
+const RELATIVE_STARTS: &[&str] = &["today", "tonight", "yesterday", "tomorrow", "last", "this", "past", "next", "earlier", "later", "recent"];
+
+/// Every word other than a number that can start a time expression: one probe rules out most tokens.
+static STARTS: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| MONTHS.iter().map(|&(m, _)| m).chain(WEEKDAYS.iter().copied()).chain(RELATIVE_STARTS.iter().copied()).collect());
 
 fn format(days: i64) -> String {
     let (y, m, d) = civil_from_days(days);
@@ -103,6 +111,10 @@ fn scan(cx: &Tokens, today: Option<i64>) -> Vec<(Range<usize>, i64, &'static str
     let mut i = 0;
     while i < cx.tokens.len() {
         let w = word(i);
+        if cx.tokens[i].kind != Kind::Number && !STARTS.contains(w) {
+            i += 1;
+            continue;
+        }
         // (end, days, precision, explicit year)
         let mut found: Option<(usize, i64, &'static str, bool)> = None;
         // "30 DEC 89", "30 December 2024", "3 March"

@@ -112,6 +112,22 @@ pub struct Place {
     pub capital: bool,
 }
 
+/// Where a name's lines start in the names file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameLines {
+    chunk: usize,
+    line: usize,
+}
+
+/// The name index's answer for one key.
+#[derive(Debug, Clone, Copy)]
+pub struct Probe {
+    /// The key is a name, confirmed against its first line.
+    pub name: Option<NameLines>,
+    /// A longer name may start with the key and a space.
+    pub continues: bool,
+}
+
 pub struct Gazetteer {
     places: Chunked,
     /// The places parsed, each at its first use (a common name is resolved many times), in slots
@@ -171,19 +187,41 @@ impl Gazetteer {
         slots[k].get_or_init(|| parse_place(id, self.places.chunk(c).line(k)))
     }
 
-    /// The name index's slots that may hold this key (same fingerprint), in probe order.
-    fn index_slots(key: &str) -> impl Iterator<Item = u64> {
+    /// What the name index says about a folded key (tokens folded and joined by spaces: "mexico city",
+    /// "st . louis"): where its lines start if it is a name, and whether a longer name starts with it and a
+    /// space. One walk of the probe sequence answers both. `continues` may rarely say yes wrongly
+    /// (fingerprints collide), which only costs a probe that finds nothing; it never says no wrongly.
+    pub fn probe(&self, key: &str) -> Probe {
         let hash = name_index::hash(key.as_bytes());
         let len = NAME_INDEX.len() / 8;
         let slot = |s: usize| u64::from_le_bytes(NAME_INDEX[s * 8..s * 8 + 8].try_into().expect("eight bytes"));
-        name_index::probe(hash, len).map(slot).take_while(|&s| s != 0).filter(move |&s| name_index::fingerprint_matches(s, hash))
+        let mut probe = Probe { name: None, continues: false };
+        let slots = name_index::probe(hash, len).map(slot).take_while(|&s| s != 0).filter(|&s| name_index::fingerprint_matches(s, hash));
+        for s in slots {
+            probe.continues |= s & name_index::PREFIX != 0;
+            if probe.name.is_none() && s & name_index::NAME != 0 {
+                let (c, k) = name_index::position(s);
+                probe.name = (self.names.chunk(c).key(k) == key).then_some(NameLines { chunk: c, line: k });
+            }
+        }
+        probe
     }
 
-    /// Ids of the places with this folded name key (tokens folded and joined by spaces: "mexico city",
-    /// "st . louis"), in file order: countries, then divisions, then places by falling population.
+    /// Ids of the places with this folded name key, in file order: countries, then divisions, then
+    /// places by falling population.
     pub fn lookup(&self, key: &str) -> Vec<u32> {
-        let first = Self::index_slots(key).filter(|s| s & name_index::NAME != 0).map(name_index::position).find(|&(c, k)| self.names.chunk(c).key(k) == key);
-        let Some((mut c, mut k)) = first else { return Vec::new() };
+        self.probe(key).name.map_or_else(Vec::new, |at| self.ids(at))
+    }
+
+    /// Whether a longer name starts with these words and a space (see [`Gazetteer::probe`]).
+    pub fn continues(&self, words: &str) -> bool {
+        self.probe(words).continues
+    }
+
+    /// Ids of the places on a name's lines.
+    pub fn ids(&self, at: NameLines) -> Vec<u32> {
+        let NameLines { chunk: mut c, line: mut k } = at;
+        let key = self.names.chunk(c).key(k);
         let mut ids = Vec::new();
         loop {
             let chunk = self.names.chunk(c);
@@ -203,12 +241,6 @@ impl Gazetteer {
             k += 1;
         }
         ids
-    }
-
-    /// Whether a longer name starts with these words and a space. May rarely say yes wrongly (fingerprints
-    /// collide), which only costs a lookup that finds nothing; never says no wrongly.
-    pub fn continues(&self, words: &str) -> bool {
-        Self::index_slots(words).any(|s| s & name_index::PREFIX != 0)
     }
 
     /// The first-level division a place lies in (itself for a division).

@@ -19,6 +19,7 @@ use std::ops::Range;
 use dyad_core::Location;
 use dyad_mentions::{MentionKind, Mentions};
 use dyad_text::{Analyzed, Kind, Token};
+use rustc_hash::FxHashSet;
 
 pub use gazetteer::{Gazetteer, Place, PlaceKind};
 
@@ -150,18 +151,31 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
         })
         .collect();
     let mut candidates = Vec::new();
+    let mut lower_case = LowerCase::default();
+    let particle: Vec<bool> = tokens.iter().map(|t| t.folded.len() <= w.particle_start_len && w.particle_start.contains(t.folded.as_str())).collect();
     for (s, sentence) in analyzed.sentences.iter().enumerate() {
         let all_caps = caps[s];
         let mut i = sentence.tokens.start;
         while i < sentence.tokens.end {
+            // In mixed case a lower-case word starts no place (`acceptable`), so it is looked up only when a
+            // particle follows within a name's reach: then it may start a longer name to skip ("san luis de
+            // la Reina"). Most words of a text are lower case; the name index is large and seldom cached.
+            let reach = i + 1..=sentence.tokens.end.min(i + MAX_NAME_TOKENS).min(tokens.len() - 1);
+            if !all_caps && !tokens[i].is_capitalized() && !particle[reach].contains(&true) {
+                i += 1;
+                continue;
+            }
             match longest_name(g, tokens, i, sentence.tokens.end) {
-                // "SAN LUIS DE LA REINA" is not San Luis: skip the whole longer name.
-                Some((end, _, _)) if continued(tokens, all_caps, w, end).is_some() => i = continued(tokens, all_caps, w, end).unwrap_or(end),
-                Some((end, key, ids)) if acceptable(tokens, all_caps, mentions, w, i..end, &key, sentence.tokens.start) => {
-                    candidates.push(Candidate { tokens: i..end, sentence: s, key, ids });
-                    i = end;
-                }
-                _ => i += 1,
+                Some((end, key, ids)) => match continued(tokens, all_caps, w, end) {
+                    // "SAN LUIS DE LA REINA" is not San Luis: skip the whole longer name.
+                    Some(after) => i = after,
+                    None if acceptable(tokens, all_caps, mentions, w, i..end, &key, sentence.tokens.start, &mut lower_case) => {
+                        candidates.push(Candidate { tokens: i..end, sentence: s, key, ids });
+                        i = end;
+                    }
+                    None => i += 1,
+                },
+                None => i += 1,
             }
         }
     }
@@ -228,11 +242,12 @@ fn longest_name(g: &Gazetteer, tokens: &[Token], i: usize, end: usize) -> Option
             key.push(' ');
         }
         key.push_str(&token.folded);
-        let ids = g.lookup(&key);
+        let probe = g.probe(&key);
+        let ids = probe.name.map_or_else(Vec::new, |lines| g.ids(lines));
         if !ids.is_empty() {
             best = Some((j + 1, key.clone(), ids));
         }
-        if !g.continues(&key) {
+        if !probe.continues {
             break;
         }
     }
@@ -243,11 +258,18 @@ fn longest_name(g: &Gazetteer, tokens: &[Token], i: usize, end: usize) -> Option
 /// capitalised word (any word in ALL-CAPS text), repeated.
 fn continued(tokens: &[Token], all_caps: bool, w: &words::Words, end: usize) -> Option<usize> {
     let word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == Kind::Word && (all_caps || t.is_capitalized()));
+    let folded = |k: usize| tokens.get(k).map_or("", |t| t.folded.as_str());
+    let mut particle = String::new();
     let mut at = end;
     loop {
         let next = (1..=2).find(|&len| {
-            let particle: Vec<&str> = (at..at + len).map(|k| tokens.get(k).map_or("", |t| t.folded.as_str())).collect();
-            w.particle.contains(&particle.join(" ")) && word(at + len)
+            particle.clear();
+            particle.push_str(folded(at));
+            if len == 2 {
+                particle.push(' ');
+                particle.push_str(folded(at + 1));
+            }
+            w.particle.contains(&particle) && word(at + len)
         });
         match next {
             Some(len) => at += len + 1,
@@ -258,7 +280,8 @@ fn continued(tokens: &[Token], all_caps: bool, w: &words::Words, end: usize) -> 
 
 /// Whether a matched name is taken as a place: not a common word, not part of a person's or
 /// organisation's name, and capitalised in mixed-case text.
-fn acceptable(tokens: &[Token], all_caps: bool, mentions: &Mentions, w: &words::Words, range: Range<usize>, key: &str, sentence_start: usize) -> bool {
+#[allow(clippy::too_many_arguments)]
+fn acceptable<'t>(tokens: &'t [Token], all_caps: bool, mentions: &Mentions, w: &words::Words, range: Range<usize>, key: &str, sentence_start: usize, lower_case: &mut LowerCase<'t>) -> bool {
     let first = &tokens[range.start];
     let single = range.len() == 1;
     if !all_caps && !first.is_capitalized() {
@@ -275,7 +298,7 @@ fn acceptable(tokens: &[Token], all_caps: bool, mentions: &Mentions, w: &words::
         return false;
     }
     // A capitalised first word of a sentence that the text also writes in lower case is a common word.
-    if single && !all_caps && range.start == sentence_start && !locative && tokens.iter().any(|t| t.folded == first.folded && !t.is_capitalized()) {
+    if single && !all_caps && range.start == sentence_start && !locative && lower_case.get(tokens).contains(first.folded.as_str()) {
         return false;
     }
     // Inside a named person, organisation, title or outlet ("President Lincoln", "Sinaloa cartel"), or the
@@ -289,6 +312,17 @@ fn acceptable(tokens: &[Token], all_caps: bool, mentions: &Mentions, w: &words::
                 MentionKind::Country | MentionKind::Name => false,
             }
     })
+}
+
+/// The words a document writes in lower case somewhere, collected at the first sentence-initial name
+/// that needs them: one pass over the tokens, not one per sentence.
+#[derive(Default)]
+struct LowerCase<'t>(Option<FxHashSet<&'t str>>);
+
+impl<'t> LowerCase<'t> {
+    fn get(&mut self, tokens: &'t [Token]) -> &FxHashSet<&'t str> {
+        self.0.get_or_insert_with(|| tokens.iter().filter(|t| !t.is_capitalized()).map(|t| t.folded.as_str()).collect())
+    }
 }
 
 /// Whether the words before token `i` put it after a locative preposition ("in", "near the town of",

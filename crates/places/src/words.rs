@@ -1,7 +1,8 @@
 //! The word lists around place names: data/places/context.tsv and data/places/stoplist.txt.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet as HashSet;
 
 const CONTEXT: &str = include_str!("../../../data/places/context.tsv");
 const STOPLIST: &str = include_str!("../../../data/places/stoplist.txt");
@@ -11,6 +12,9 @@ pub(crate) struct Words {
     pub descriptor: HashSet<String>,
     pub division: HashSet<String>,
     pub particle: HashSet<String>,
+    /// The first words of the particles, and the longest of them in bytes.
+    pub particle_start: HashSet<String>,
+    pub particle_start_len: usize,
     /// Phrases for a capital city, as folded tokens, longest first.
     pub capital: Vec<Vec<String>>,
     pub stoplist: HashSet<String>,
@@ -22,14 +26,26 @@ pub(crate) fn get() -> &'static Words {
 }
 
 fn parse(context: &str, stoplist: &str) -> Result<Words, dyad_core::tsv::TsvError> {
-    let mut w = Words { locative: HashSet::new(), descriptor: HashSet::new(), division: HashSet::new(), particle: HashSet::new(), capital: Vec::new(), stoplist: HashSet::new() };
+    let mut w = Words {
+        locative: HashSet::default(),
+        descriptor: HashSet::default(),
+        division: HashSet::default(),
+        particle: HashSet::default(),
+        particle_start: HashSet::default(),
+        particle_start_len: 0,
+        capital: Vec::new(),
+        stoplist: HashSet::default(),
+    };
     for (line, cells) in dyad_core::tsv::rows(("data/places/context.tsv", context), &["kind", "words"])? {
         let folded: Vec<String> = dyad_text::tokenize(cells[1]).into_iter().map(|t| t.folded.to_string()).collect();
         match cells[0] {
             "locative" => w.locative.insert(folded.join(" ")),
             "descriptor" => w.descriptor.insert(folded.join(" ")),
             "division" => w.division.insert(folded.join(" ")),
-            "particle" => w.particle.insert(folded.join(" ")),
+            "particle" => {
+                w.particle_start.extend(folded.first().cloned());
+                w.particle.insert(folded.join(" "))
+            }
             "capital" => {
                 w.capital.push(folded);
                 true
@@ -39,6 +55,7 @@ fn parse(context: &str, stoplist: &str) -> Result<Words, dyad_core::tsv::TsvErro
             }
         };
     }
+    w.particle_start_len = w.particle_start.iter().map(String::len).max().unwrap_or(0);
     w.capital.sort_by_key(|p| std::cmp::Reverse(p.len()));
     w.stoplist = stoplist.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| dyad_text::fold(l).to_string()).collect();
     Ok(w)

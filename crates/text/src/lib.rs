@@ -30,13 +30,19 @@ pub fn analyze(text: &str) -> Analyzed {
 }
 
 fn mostly_upper(text: &str) -> bool {
-    let (mut upper, mut lower) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        if c.is_uppercase() {
-            upper += 1;
-        } else if c.is_lowercase() {
-            lower += 1;
+    let (upper, lower) = if text.is_ascii() {
+        // Most texts: byte loops the compiler vectorises.
+        (text.bytes().filter(u8::is_ascii_uppercase).count(), text.bytes().filter(u8::is_ascii_lowercase).count())
+    } else {
+        let (mut upper, mut lower) = (0, 0);
+        for c in text.chars().filter(|c| c.is_alphabetic()) {
+            if c.is_uppercase() {
+                upper += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+            }
         }
-    }
+        (upper, lower)
+    };
     upper > 0 && upper >= 4 * lower
 }

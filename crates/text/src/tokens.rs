@@ -54,7 +54,8 @@ impl Token {
 
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let byte = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
     let mut i = 0;
@@ -151,10 +152,15 @@ fn word_end(chars: &[(usize, char)], mut i: usize) -> usize {
 fn case_of(raw: &str) -> Case {
     let mut letters = raw.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else { return Case::Other };
-    let rest_upper = raw.chars().filter(|c| c.is_alphabetic()).skip(1).all(char::is_uppercase);
-    let rest_lower = raw.chars().filter(|c| c.is_alphabetic()).skip(1).all(char::is_lowercase);
+    // One pass over the other letters.
+    let (mut rest_upper, mut rest_lower, mut more) = (true, true, false);
+    for c in letters {
+        rest_upper &= c.is_uppercase();
+        rest_lower &= c.is_lowercase();
+        more = true;
+    }
     match (first.is_uppercase(), rest_upper, rest_lower) {
-        (true, true, _) if raw.chars().filter(|c| c.is_alphabetic()).count() > 1 => Case::Upper,
+        (true, true, _) if more => Case::Upper,
         (true, _, true) => Case::Title,
         (false, _, true) if first.is_lowercase() => Case::Lower,
         _ => Case::Other,
