@@ -39,7 +39,8 @@ impl Chunk {
     fn line(&self, k: usize) -> &str {
         let start = self.lines[k] as usize;
         let end = self.lines.get(k + 1).map_or(self.text.len(), |&e| e as usize - 1);
-        &self.text[start..end]
+        // Every line ends with a newline, the chunk's last one too.
+        self.text[start..end].strip_suffix('\n').unwrap_or(&self.text[start..end])
     }
     fn key(&self, k: usize) -> &str {
         let line = self.line(k);
