@@ -8,7 +8,7 @@ use std::fmt;
 
 use dyad_codes::Tables;
 use dyad_core::Document;
-use dyad_lexicon::Lexicon;
+use dyad_lexicon::{Lexicon, Tokens};
 use dyad_mentions::Mentions;
 use dyad_places::Places;
 use dyad_text::Analyzed;
@@ -78,9 +78,11 @@ impl Coder {
             doc
         };
         let analyzed = dyad_text::analyze(&doc.text);
-        let mentions = dyad_mentions::find(&doc.text, &analyzed, self.lexicon, doc.date.as_deref());
+        // Each token is looked up in the lexicon once, for both stages that match phrases.
+        let cx = Tokens::new(&doc.text, &analyzed.tokens, &self.lexicon.lemmas);
+        let mentions = dyad_mentions::find(&cx, &analyzed, self.lexicon, doc.date.as_deref());
         let places = dyad_places::find(&analyzed, &mentions);
-        let events = dyad_events::code(doc, &analyzed, &mentions, &places, self.lexicon, self.tables);
+        let events = dyad_events::code(doc, &analyzed, &cx, &mentions, &places, self.lexicon, self.tables);
         Ok(CodedDocument { analyzed, mentions, places, events, warnings })
     }
 }

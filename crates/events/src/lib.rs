@@ -55,9 +55,8 @@ pub struct Coded {
     pub why: Why,
 }
 
-/// Codes every event in a document.
-pub fn code(doc: &Document, analyzed: &Analyzed, mentions: &Mentions, places: &Places, lexicon: &Lexicon, tables: &Tables) -> Vec<Coded> {
-    let cx = Tokens::new(&doc.text, &analyzed.tokens, &lexicon.lemmas);
+/// Codes every event in a document; `cx` is its tokens read through the lexicon (as for `dyad_mentions::find`).
+pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mentions, places: &Places, lexicon: &Lexicon, tables: &Tables) -> Vec<Coded> {
     // Cues and attributions are read once per sentence, before any event is coded, because an outlet
     // chain stated late in a story ("officials told NBC News") applies to its earlier sentences.
     let all_cues: Vec<_> = analyzed.sentences.iter().map(|s| lexicon.cues.find_all(&cx, s.tokens.clone())).collect();

@@ -78,15 +78,15 @@ impl Mentions {
     }
 }
 
-/// Finds and resolves the actor and time mentions of a document.
-pub fn find(text: &str, analyzed: &Analyzed, lexicon: &Lexicon, doc_date: Option<&str>) -> Mentions {
-    let cx = Tokens::new(text, &analyzed.tokens, &lexicon.lemmas);
+/// Finds and resolves the actor and time mentions of a document, whose tokens `cx` read
+/// through the lexicon's lemmas (built once per document and shared with the event stage).
+pub fn find(cx: &Tokens, analyzed: &Analyzed, lexicon: &Lexicon, doc_date: Option<&str>) -> Mentions {
     let mut actors = Vec::new();
-    let scope = assemble::Scope { cx: &cx, lexicon, all_caps: analyzed.all_caps, date: doc_date };
+    let scope = assemble::Scope { cx, lexicon, all_caps: analyzed.all_caps, date: doc_date };
     for (index, sentence) in analyzed.sentences.iter().enumerate() {
         actors.extend(assemble::sentence(scope, sentence.tokens.clone(), index));
     }
-    people::resolve_later_mentions(&cx, analyzed, &mut actors);
+    people::resolve_later_mentions(cx, analyzed, &mut actors);
     actors.sort_by_key(|m| m.tokens.start);
     let home_country = home_country(&actors);
     let armed_groups = stated_armed_groups(&actors);
@@ -105,7 +105,7 @@ pub fn find(text: &str, analyzed: &Analyzed, lexicon: &Lexicon, doc_date: Option
         m.actor.code = actor_code(lexicon, &m.actor);
         m.actor.sector = m.actor.sector.take().map(plover_sector);
     }
-    Mentions { actors, home_country, times: times::find(&cx, doc_date) }
+    Mentions { actors, home_country, times: times::find(cx, doc_date) }
 }
 
 /// The lexicon's sectors are CAMEO actor types, which is what `code` is built from; `sector` speaks

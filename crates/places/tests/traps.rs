@@ -6,7 +6,8 @@ use dyad_places::{PlaceKind, PlaceMention, Role};
 
 fn places(text: &str) -> Vec<(String, PlaceMention)> {
     let analyzed = dyad_text::analyze(text);
-    let mentions = dyad_mentions::find(text, &analyzed, Lexicon::get(), Some("2026-03-05"));
+    let cx = dyad_lexicon::Tokens::new(text, &analyzed.tokens, &Lexicon::get().lemmas);
+    let mentions = dyad_mentions::find(&cx, &analyzed, Lexicon::get(), Some("2026-03-05"));
     let found = dyad_places::find(&analyzed, &mentions);
     found
         .mentions
