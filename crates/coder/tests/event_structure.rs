@@ -152,3 +152,10 @@ fn a_participle_modifying_a_noun_is_background_to_the_main_act() {
     let evs = code("Soldiers seized weapons from the rebels last year.");
     assert_eq!(evs.len(), 1, "a participle that is the clause's verb is the act: {evs:#?}");
 }
+
+#[test]
+fn the_town_of_a_place_is_where_not_whom() {
+    let evs = code("A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier.");
+    assert_eq!(codes(&evs), ["1833"], "{evs:#?}");
+    assert_eq!(evs[0].target.as_ref().and_then(|a| a.country.as_deref()), Some("USA"), "the casualty is whom it struck");
+}

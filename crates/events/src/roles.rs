@@ -28,6 +28,8 @@ const PARTITIVES: &[&str] = &[
     "some", "many", "most", "all", "members", "several", "majority", "delegation", "team", "unit", "band", "contingent",
 ];
 const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside", "across", "from"];
+/// "near the town of Samarra": a place named after one of these and "of" is where, like a locative.
+const PLACE_NOUNS: &[&str] = &["town", "city", "village", "province", "region", "district", "port", "capital", "area", "state"];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we"];
 const MAX_GROUP: usize = 4;
@@ -110,7 +112,8 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
     // target only when no one else is ("troops attacked in Mosul" targets Iraq).
     let located = |i: usize| {
         let (start, kind) = (cands.range(i).start, cands.mentions.actors[i].kind);
-        start > trigger.end && LOCATIVE.contains(&word(start - 1)) && matches!(kind, MentionKind::Country | MentionKind::Name)
+        let place_of = start >= 2 && word(start - 1) == "of" && PLACE_NOUNS.contains(&word(start - 2));
+        start > trigger.end && (LOCATIVE.contains(&word(start - 1)) || place_of) && matches!(kind, MentionKind::Country | MentionKind::Name)
     };
     let object = right.iter().copied().find(|&i| !located(i)).or(right.first().copied());
 
