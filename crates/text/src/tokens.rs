@@ -170,7 +170,16 @@ fn word_end(chars: Chars, mut i: usize) -> usize {
 }
 
 fn case_of(raw: &str) -> Case {
-    let mut letters = raw.chars().filter(|c| c.is_alphabetic());
+    // ASCII tokens (nearly all) need no UTF-8 decoding.
+    if raw.is_ascii() {
+        case_of_letters(raw.bytes().map(char::from))
+    } else {
+        case_of_letters(raw.chars())
+    }
+}
+
+fn case_of_letters(chars: impl Iterator<Item = char>) -> Case {
+    let mut letters = chars.filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else { return Case::Other };
     // One pass over the other letters.
     let (mut rest_upper, mut rest_lower, mut more) = (true, true, false);
