@@ -6,8 +6,8 @@
 //! are passed over ("have not publicly confirmed" matches `not confirm`). Phrases
 //! marked case-sensitive ("US", not "us") must also match the raw text.
 //! Pattern words are interned to ids in the [`Lemmatizer`], and each token is looked
-//! up there once ([`Tokens::new`]): matching compares ids, and candidates are found
-//! through an index on the first word's id.
+//! up there once ([`Tokens::new`]), along with whether it is an adverb: matching
+//! compares ids, and candidates are found through an index on the first word's id.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
@@ -37,12 +37,20 @@ pub trait CaseRule {
 pub struct Tokens<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
-    forms: Vec<&'a Known>,
+    forms: Vec<Form<'a>>,
+}
+
+/// What the matchers need to know of a token beyond its text, worked out once per document.
+#[derive(Clone, Copy)]
+struct Form<'a> {
+    known: &'a Known,
+    adverb: bool,
 }
 
 impl<'a> Tokens<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], lemmas: &'a Lemmatizer) -> Tokens<'a> {
-        Tokens { text, tokens, forms: tokens.iter().map(|t| lemmas.word(&t.folded)).collect() }
+        let forms = tokens.iter().map(|t| Form { known: lemmas.word(&t.folded), adverb: is_adverb(t) }).collect();
+        Tokens { text, tokens, forms }
     }
 
     /// The first `n` tokens only (a dateline, a headline).
@@ -53,7 +61,7 @@ impl<'a> Tokens<'a> {
 
     /// The base forms of token `i` when it is an inflection of a lexicon word ("attacked" → "attack").
     pub fn lemmas(&self, i: usize) -> &'a [String] {
-        &self.forms[i].lemmas
+        &self.forms[i].known.lemmas
     }
 
     /// Does token `i` read as `word` (folded form or lemma)?
@@ -63,15 +71,13 @@ impl<'a> Tokens<'a> {
 
     /// The ids token `i` reads as: its own word's, then its lemmas'.
     fn reads_as(&self, i: usize) -> &'a [u32] {
-        &self.forms[i].reads_as
+        &self.forms[i].known.reads_as
     }
+}
 
-    fn is_adverb(&self, i: usize) -> bool {
-        let t = &self.tokens[i];
-        t.kind == Kind::Word
-            && (ADVERBS.contains(&t.folded.as_str())
-                || (t.folded.len() > 4 && t.folded.ends_with("ly") && !NOT_ADVERBS.contains(&t.folded.as_str())))
-    }
+fn is_adverb(t: &Token) -> bool {
+    t.kind == Kind::Word
+        && (ADVERBS.contains(&t.folded.as_str()) || (t.folded.len() > 4 && t.folded.ends_with("ly") && !NOT_ADVERBS.contains(&t.folded.as_str())))
 }
 
 #[derive(Debug, Clone)]
@@ -118,7 +124,13 @@ impl<T: CaseRule> PhraseSet<T> {
             let words: Vec<Word> = phrase_words(&phrase, lemmas);
             let Some(&Word::Literal { id: first, .. }) = words.first() else { continue };
             let case_sensitive = value.case_sensitive();
-            let key: Vec<Option<u32>> = words.iter().map(|w| match w { Word::Literal { id, .. } => Some(*id), Word::Gap => None }).collect();
+            let key: Vec<Option<u32>> = words
+                .iter()
+                .map(|w| match w {
+                    Word::Literal { id, .. } => Some(*id),
+                    Word::Gap => None,
+                })
+                .collect();
             if let Some(&id) = seen.get(&(key.clone(), case_sensitive)) {
                 set.values[id].push(value);
                 continue;
@@ -177,14 +189,27 @@ impl<T> PhraseSet<T> {
     fn match_words(&self, cx: &Tokens, words: &[Word], cs: bool, pos: usize, limit: usize, first: bool) -> Option<usize> {
         let Some((word, rest)) = words.split_first() else { return Some(pos) };
         match word {
-            Word::Gap => (0..=MAX_GAP).find_map(|gap| {
-                let end = pos + gap;
-                let gap = &cx.tokens[pos..end.min(limit)];
-                if end > limit || gap.iter().any(|t| t.kind == Kind::Punct) || (gap.len() > MAX_OPEN_GAP && gap.iter().any(|t| PHRASE_OPENERS.contains(&t.folded.as_str()))) {
-                    return None;
+            Word::Gap => {
+                // Gaps are tried shortest first. Each gap holds the one before, so once a gap is ruled
+                // out (past the limit, across punctuation, too long with an opener) so are all longer ones.
+                let mut opener = false;
+                for end in pos..=(pos + MAX_GAP).min(limit) {
+                    if end > pos {
+                        let last = &cx.tokens[end - 1];
+                        if last.kind == Kind::Punct {
+                            return None;
+                        }
+                        opener |= PHRASE_OPENERS.contains(&last.folded.as_str());
+                    }
+                    if opener && end - pos > MAX_OPEN_GAP {
+                        return None;
+                    }
+                    if let Some(found) = self.match_words(cx, rest, cs, end, limit, false) {
+                        return Some(found);
+                    }
                 }
-                self.match_words(cx, rest, cs, end, limit, false)
-            }),
+                None
+            }
             Word::Literal { id, raw } => {
                 let mut p = pos;
                 loop {
@@ -196,7 +221,7 @@ impl<T> PhraseSet<T> {
                     if hit {
                         return self.match_words(cx, rest, cs, p + 1, limit, false);
                     }
-                    if first || !self.skip_adverbs || p - pos >= MAX_SKIPPED_ADVERBS || !cx.is_adverb(p) {
+                    if first || !self.skip_adverbs || p - pos >= MAX_SKIPPED_ADVERBS || !cx.forms[p].adverb {
                         return None;
                     }
                     p += 1;

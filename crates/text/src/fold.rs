@@ -5,9 +5,11 @@ use compact_str::CompactString;
 /// Folds a word for lexicon matching: "Bogotá" → "bogota", "U.S." → "u.s.".
 pub fn fold(word: &str) -> CompactString {
     if word.is_ascii() {
-        // Most words: one copy, lowered in place.
+        // Most words: one copy, lowered in place if it has a capital at all.
         let mut out = CompactString::new(word);
-        out.make_ascii_lowercase();
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            out.make_ascii_lowercase();
+        }
         return out;
     }
     let mut out = String::with_capacity(word.len());

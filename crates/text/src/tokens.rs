@@ -53,49 +53,69 @@ impl Token {
 }
 
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let chars = Chars(text);
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    chars.extend(text.char_indices());
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let byte = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
+    while let Some(c) = chars.at(i) {
+        let after = i + c.len_utf8();
         if c.is_whitespace() || c == '\u{feff}' {
-            i += 1;
+            i = after;
             continue;
         }
         let start = i;
         let kind;
         if c.is_alphanumeric() {
-            i = dotted_abbreviation_end(&chars, i).unwrap_or_else(|| word_end(&chars, i));
-            kind = if chars[start..i].iter().all(|&(_, c)| c.is_ascii_digit() || c == ',' || c == '.') {
-                Kind::Number
-            } else {
-                Kind::Word
-            };
+            i = dotted_abbreviation_end(chars, i).unwrap_or_else(|| word_end(chars, i));
+            // A multi-byte char is never a digit, comma or period, so bytes decide.
+            kind = if text.as_bytes()[start..i].iter().all(|&b| b.is_ascii_digit() || b == b',' || b == b'.') { Kind::Number } else { Kind::Word };
         } else if is_apostrophe(c)
-            && matches!(at(i + 1), Some('s' | 'S'))
-            && !at(i + 2).is_some_and(char::is_alphanumeric)
-            && i > 0
-            && (chars[i - 1].1.is_alphanumeric() || chars[i - 1].1 == '.')
+            && matches!(chars.at(after), Some('s' | 'S'))
+            && !chars.at(after + 1).is_some_and(char::is_alphanumeric)
+            && chars.before(i).is_some_and(|p| p.is_alphanumeric() || p == '.')
         {
-            i += 2;
+            i = after + 1;
             kind = Kind::Word;
         } else {
-            i += 1;
+            i = after;
             if c == '-' || c == '.' {
-                while at(i) == Some(c) {
+                while chars.at(i) == Some(c) {
                     i += 1;
                 }
             }
             kind = Kind::Punct;
         }
-        let span = Span::new(byte(start), byte(i));
-        let raw = &text[span.start..span.end];
+        let span = Span::new(start, i);
+        let raw = &text[start..i];
         tokens.push(Token { span, kind, case: case_of(raw), folded: fold(raw) });
     }
     tokens
+}
+
+/// The text's chars addressed by byte offset. ASCII bytes (nearly all news text) need no UTF-8 decoding,
+/// and nothing is collected up front.
+#[derive(Clone, Copy)]
+struct Chars<'a>(&'a str);
+
+impl Chars<'_> {
+    /// The char starting at byte `b` (a char boundary), if any.
+    fn at(self, b: usize) -> Option<char> {
+        let &byte = self.0.as_bytes().get(b)?;
+        if byte.is_ascii() {
+            Some(char::from(byte))
+        } else {
+            self.0[b..].chars().next()
+        }
+    }
+
+    /// The char ending at byte `b` (a char boundary), if any.
+    fn before(self, b: usize) -> Option<char> {
+        let &byte = self.0.as_bytes().get(b.checked_sub(1)?)?;
+        if byte.is_ascii() {
+            Some(char::from(byte))
+        } else {
+            self.0[..b].chars().next_back()
+        }
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -103,54 +123,63 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// "U.S." / "e.g.": two or more single letters each followed by a period.
-fn dotted_abbreviation_end(chars: &[(usize, char)], i: usize) -> Option<usize> {
+fn dotted_abbreviation_end(chars: Chars, i: usize) -> Option<usize> {
     let mut k = i;
     let mut letters = 0;
-    while k + 1 < chars.len() && chars[k].1.is_alphabetic() && chars[k + 1].1 == '.' {
-        let next = chars.get(k + 2).map(|&(_, c)| c);
-        letters += 1;
-        k += 2;
-        if !next.is_some_and(char::is_alphabetic) {
+    while let Some(letter) = chars.at(k).filter(|c| c.is_alphabetic()) {
+        let dot = k + letter.len_utf8();
+        if chars.at(dot) != Some('.') {
             break;
         }
+        letters += 1;
+        k = dot + 1;
         // The next letter must itself be followed by a period ("U.S." but not "U.Sanctions").
-        if chars.get(k + 1).map(|&(_, c)| c) != Some('.') {
-            break;
+        match chars.at(k) {
+            Some(next) if next.is_alphabetic() && chars.at(k + next.len_utf8()) == Some('.') => {}
+            _ => break,
         }
     }
     (letters >= 2).then_some(k)
 }
 
-fn word_end(chars: &[(usize, char)], mut i: usize) -> usize {
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    while i < chars.len() {
-        let c = chars[i].1;
+fn word_end(chars: Chars, mut i: usize) -> usize {
+    while let Some(c) = chars.at(i) {
+        let after = i + c.len_utf8();
         if c.is_alphanumeric() {
-            i += 1;
+            i = after;
             continue;
         }
-        let next = at(i + 1);
+        let next = chars.at(after);
         let inner = next.is_some_and(char::is_alphanumeric);
-        let prev_digit = i > 0 && chars[i - 1].1.is_ascii_digit();
+        let prev_digit = chars.before(i).is_some_and(|p| p.is_ascii_digit());
         let joins = match c {
             '-' | '\u{2010}' | '\u{2011}' => inner,
             '.' | ',' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
             _ if is_apostrophe(c) => {
                 // Possessive 's splits off; other inner apostrophes stay (O'Brien, didn't).
-                inner && (!matches!(next, Some('s' | 'S')) || at(i + 2).is_some_and(char::is_alphanumeric))
+                inner && (!matches!(next, Some('s' | 'S')) || chars.at(after + 1).is_some_and(char::is_alphanumeric))
             }
             _ => false,
         };
         if !joins {
             break;
         }
-        i += 1;
+        i = after;
     }
     i
 }
 
 fn case_of(raw: &str) -> Case {
-    let mut letters = raw.chars().filter(|c| c.is_alphabetic());
+    // ASCII tokens (nearly all) need no UTF-8 decoding.
+    if raw.is_ascii() {
+        case_of_letters(raw.bytes().map(char::from))
+    } else {
+        case_of_letters(raw.chars())
+    }
+}
+
+fn case_of_letters(chars: impl Iterator<Item = char>) -> Case {
+    let mut letters = chars.filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else { return Case::Other };
     // One pass over the other letters.
     let (mut rest_upper, mut rest_lower, mut more) = (true, true, false);
