@@ -159,3 +159,11 @@ fn the_town_of_a_place_is_where_not_whom() {
     assert_eq!(codes(&evs), ["1833"], "{evs:#?}");
     assert_eq!(evs[0].target.as_ref().and_then(|a| a.country.as_deref()), Some("USA"), "the casualty is whom it struck");
 }
+
+#[test]
+fn what_a_subject_receives_was_given_by_the_one_after_from() {
+    let evs = code("Ukraine received military aid from the United States.");
+    assert_eq!(codes(&evs), ["072"], "{evs:#?}");
+    let country = |a: &Option<dyad_core::Actor>| a.as_ref().and_then(|a| a.country.clone());
+    assert_eq!((country(&evs[0].source), country(&evs[0].target)), (Some("USA".into()), Some("UKR".into())));
+}

@@ -128,6 +128,11 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
                 continue;
             }
             let mut roles = roles::assign(&cx, &actors, trigger.range(), clause.clone(), &t.cameo[..2]);
+            if t.pos == TriggerPos::Receipt {
+                // "Demonstrators received weapons from the government": the government gave them.
+                std::mem::swap(&mut roles.sources, &mut roles.targets);
+                (roles.source_rule, roles.target_rule) = ("giver, after from", "receiver, the subject");
+            }
             let Some(code) = tables.cameo(&t.cameo) else { continue };
             let subordinate = clauses::is_subordinate(&cx, trigger.start, clause.start) || clauses::is_reduced_relative(&cx, mentions, trigger.range());
             // Violence is news even when the text names no perpetrator ("a car bomb exploded"),
@@ -291,7 +296,7 @@ fn confidence(has_source: bool, has_target: bool, cameo: &str, pos: TriggerPos, 
     if cameo.len() >= 3 {
         c += 0.05;
     }
-    if pos == TriggerPos::Verb {
+    if pos.is_verb() {
         c += 0.05;
     }
     (c * 100.0_f32).round() / 100.0

@@ -76,7 +76,7 @@ pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, 
     // Violent acts keep their adjectival mentions ("the murdered priests"): they still report the act.
     // Occupation and siege do not: "the occupied West Bank" describes a place.
     let describes_place = matches!(cameo, "191" | "192");
-    if pos == TriggerPos::Verb && before.is_some_and(|b| DETERMINERS.contains(&word(b))) {
+    if pos.is_verb() && before.is_some_and(|b| DETERMINERS.contains(&word(b))) {
         // ... but "the wounded", "the dead" on their own are people, not an act.
         let names_people = cx.tokens.get(trigger.end).is_none_or(|t| t.kind == dyad_text::Kind::Punct || PEOPLE_FOLLOW.contains(&t.folded.as_str()));
         if !violent(cameo) || describes_place || names_people {

@@ -81,6 +81,16 @@ pub struct Country {
 pub enum TriggerPos {
     Verb,
     Noun,
+    /// Verb-headed, and the subject receives what the object gives ("received weapons from the
+    /// government"): the source follows the pattern's "from", the subject is the target.
+    Receipt,
+}
+
+impl TriggerPos {
+    /// Headed by a verb, whose subject is one of the parties.
+    pub fn is_verb(self) -> bool {
+        matches!(self, TriggerPos::Verb | TriggerPos::Receipt)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -227,7 +237,8 @@ pub(crate) fn triggers(file: (&str, &str)) -> Result<Vec<(String, Trigger)>, Tsv
             let pos = match c[2] {
                 "V" => TriggerPos::Verb,
                 "N" => TriggerPos::Noun,
-                other => return Err(bad(file.0, line, format!("pos must be V or N, not {other:?}"))),
+                "R" => TriggerPos::Receipt,
+                other => return Err(bad(file.0, line, format!("pos must be V, N or R, not {other:?}"))),
             };
             if !(2..=4).contains(&c[1].len()) || !c[1].bytes().all(|b| b.is_ascii_digit()) {
                 return Err(bad(file.0, line, format!("bad CAMEO code {:?}", c[1])));
