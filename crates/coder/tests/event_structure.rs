@@ -15,6 +15,15 @@ fn codes(events: &[Event]) -> Vec<&str> {
     events.iter().map(|e| e.cameo.as_str()).collect()
 }
 
+/// The countries of an event's source and target.
+fn dyad(e: &Event) -> (Option<&str>, Option<&str>) {
+    (country(&e.source), country(&e.target))
+}
+
+fn country(actor: &Option<dyad_core::Actor>) -> Option<&str> {
+    actor.as_ref().and_then(|a| a.country.as_deref())
+}
+
 #[test]
 fn a_threat_is_one_event_coded_by_what_it_threatens() {
     let evs = code("Turkey threatened on Monday to impose sanctions on Sweden.");
@@ -133,8 +142,7 @@ fn a_perpetrator_claiming_its_attack_is_a_claim_of_responsibility() {
 fn what_a_speaker_says_another_must_do_is_a_demand_of_it() {
     let evs = code("The Egyptian foreign minister said Qatar must mediate between the two sides.");
     assert_eq!(codes(&evs), ["108"], "{evs:#?}");
-    let country = |a: &Option<dyad_core::Actor>| a.as_ref().and_then(|a| a.country.clone());
-    assert_eq!((country(&evs[0].source), country(&evs[0].target)), (Some("EGY".into()), Some("QAT".into())));
+    assert_eq!(dyad(&evs[0]), (Some("EGY"), Some("QAT")));
     assert_eq!(evs[0].act.as_ref().map(|a| a.cameo.as_str()), Some("045"));
 }
 
@@ -164,6 +172,5 @@ fn the_town_of_a_place_is_where_not_whom() {
 fn what_a_subject_receives_was_given_by_the_one_after_from() {
     let evs = code("Ukraine received military aid from the United States.");
     assert_eq!(codes(&evs), ["072"], "{evs:#?}");
-    let country = |a: &Option<dyad_core::Actor>| a.as_ref().and_then(|a| a.country.clone());
-    assert_eq!((country(&evs[0].source), country(&evs[0].target)), (Some("USA".into()), Some("UKR".into())));
+    assert_eq!(dyad(&evs[0]), (Some("USA"), Some("UKR")));
 }

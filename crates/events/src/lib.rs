@@ -59,15 +59,15 @@ pub struct Coded {
 pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mentions, places: &Places, lexicon: &Lexicon, tables: &Tables) -> Vec<Coded> {
     // Cues and attributions are read once per sentence, before any event is coded, because an outlet
     // chain stated late in a story ("officials told NBC News") applies to its earlier sentences.
-    let all_cues: Vec<_> = analyzed.sentences.iter().map(|s| lexicon.cues.find_all(&cx, s.tokens.clone())).collect();
+    let all_cues: Vec<_> = analyzed.sentences.iter().map(|s| lexicon.cues.find_all(cx, s.tokens.clone())).collect();
     let mut all_attributions: Vec<_> =
-        analyzed.sentences.iter().zip(&all_cues).map(|(s, cues)| sources::in_sentence(&cx, cues, mentions, s.tokens.clone())).collect();
+        analyzed.sentences.iter().zip(&all_cues).map(|(s, cues)| sources::in_sentence(cx, cues, mentions, s.tokens.clone())).collect();
     let chains = sources::outlet_chains(&all_attributions);
     let mut out: Vec<Coded> = Vec::new();
     let mut withheld = Vec::new();
     for ((sentence, cues), attributions) in analyzed.sentences.iter().zip(&all_cues).zip(&mut all_attributions) {
         let range = sentence.tokens.clone();
-        let clauses = clauses::Clauses::new(&cx, cues, mentions, range.clone());
+        let clauses = clauses::Clauses::new(cx, cues, mentions, range.clone());
         sources::follow_chains(attributions, &chains);
         let speakers: Vec<_> = attributions.iter().map(|a| a.speaker.clone()).collect();
         let actors = roles::Candidates::new(mentions, range.clone(), &speakers);
@@ -78,17 +78,17 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
         // "after two vehicles were hit"): background, dropped when the sentence reports a main event.
         let mut in_subordinate: Vec<bool> = Vec::new();
         let mut after_violence = false;
-        for trigger in lexicon.triggers.find_all(&cx, range.clone()) {
+        for trigger in lexicon.triggers.find_all(cx, range.clone()) {
             let t = &trigger.values[0];
             if actors.overlaps_longer(trigger.range()) {
                 continue;
             }
             // The first target of a trigger that joins the previous event instead of making its own.
             let first_target = |range: std::ops::Range<usize>| {
-                let roles = roles::assign(&cx, &actors, range.clone(), clauses.around(range), &t.cameo[..2]);
+                let roles = roles::assign(cx, &actors, range.clone(), clauses.around(range), &t.cameo[..2]);
                 roles.targets.first().map(|&i| placed_actor(lexicon, mentions, places, i))
             };
-            let relation = nesting::relation(&cx, cues, trigger.range(), t.pos, &t.cameo, previous.as_ref().map(|p| (p.0.clone(), p.2.as_str())), after_violence);
+            let relation = nesting::relation(cx, cues, trigger.range(), t.pos, &t.cameo, previous.as_ref().map(|p| (p.0.clone(), p.2.as_str())), after_violence);
             after_violence |= matches!(&t.cameo[..2], "18" | "19" | "20");
             match relation {
                 nesting::Relation::Own => {}
@@ -127,20 +127,20 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             if violent && cues.iter().any(|m| m.start >= clause.start && m.end <= clause.end && m.values.iter().any(|c| c.kind == CueKind::Accident)) {
                 continue;
             }
-            let mut roles = roles::assign(&cx, &actors, trigger.range(), clause.clone(), &t.cameo[..2]);
+            let mut roles = roles::assign(cx, &actors, trigger.range(), clause.clone(), &t.cameo[..2]);
             if t.pos == TriggerPos::Receipt {
                 // "Demonstrators received weapons from the government": the government gave them.
                 std::mem::swap(&mut roles.sources, &mut roles.targets);
                 (roles.source_rule, roles.target_rule) = ("giver, after from", "receiver, the subject");
             }
             let Some(code) = tables.cameo(&t.cameo) else { continue };
-            let subordinate = clauses::is_subordinate(&cx, trigger.start, clause.start) || clauses::is_reduced_relative(&cx, mentions, trigger.range());
+            let subordinate = clauses::is_subordinate(cx, trigger.start, clause.start) || clauses::is_reduced_relative(cx, mentions, trigger.range());
             // Violence is news even when the text names no perpetrator ("a car bomb exploded"),
             // unless it is only background to the sentence ("after clashes there").
             if roles.sources.is_empty() && roles.targets.is_empty() && (!violent || subordinate) {
                 continue;
             }
-            let reading = modality::of(&cx, cues, trigger.range(), clause.clone(), matches!(code.root.as_str(), "03" | "13"));
+            let reading = modality::of(cx, cues, trigger.range(), clause.clone(), matches!(code.root.as_str(), "03" | "13"));
             let (modality, modality_cue) = (reading.modality, reading.cue);
             // CAMEO codes a planned or refused act as the announcement ("will withdraw" is 0356,
             // "refused to meet" 125); the act is kept beside it. So is an act promised on a condition
@@ -172,9 +172,9 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
                 roles.targets = std::mem::replace(&mut roles.sources, speaker.into_iter().collect());
                 (roles.source_rule, roles.target_rule) = ("speaker of the demand", "who must act");
             }
-            let (mut confirmation, mut confirmation_cue) = sources::confirmation(&cx, cues, attribution, trigger.start);
+            let (mut confirmation, mut confirmation_cue) = sources::confirmation(cx, cues, attribution, trigger.start);
             if confirmation.is_none() && code.root != "01" {
-                if let Some(cue) = sources::hedge(&cx, cues) {
+                if let Some(cue) = sources::hedge(cx, cues) {
                     (confirmation, confirmation_cue) = (Some(Confirmation::Unconfirmed), Some(cue));
                 }
             }
@@ -237,8 +237,8 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             let sentence_events: Vec<Coded> = out.drain(sentence_start..).filter(|_| background.next() == Some(false)).collect();
             out.extend(sentence_events);
         }
-        acled::classify(&cx, lexicon, tables, range.clone(), &mut out[sentence_start..]);
-        withheld.extend(sources::non_confirmations(&cx, cues, mentions, range));
+        acled::classify(cx, lexicon, tables, range.clone(), &mut out[sentence_start..]);
+        withheld.extend(sources::non_confirmations(cx, cues, mentions, range));
     }
     sources::apply_non_confirmations(&doc.text, &withheld, &mut out);
     out
