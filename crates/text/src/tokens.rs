@@ -53,28 +53,54 @@ impl Token {
 }
 
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let chars = Chars(text);
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
-    while let Some(c) = chars.at(i) {
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII words and punctuation (nearly all tokens of news text) are read byte by byte; a token
+        // that starts with any other character, or an apostrophe, takes the general path.
+        if b.is_ascii_alphanumeric() {
+            let start = i;
+            i = if b.is_ascii_alphabetic() && bytes.get(i + 1) == Some(&b'.') {
+                dotted_abbreviation_end(chars, i).unwrap_or_else(|| word_end(chars, i))
+            } else {
+                ascii_word_end(bytes, chars, i)
+            };
+            tokens.push(token(text, start, i));
+            continue;
+        }
+        if matches!(b, b'\t'..=b'\r' | b' ') {
+            i += 1;
+            continue;
+        }
+        if b.is_ascii() && b != b'\'' {
+            let start = i;
+            i += 1;
+            if b == b'-' || b == b'.' {
+                while bytes.get(i) == Some(&b) {
+                    i += 1;
+                }
+            }
+            tokens.push(Token { span: Span::new(start, i), kind: Kind::Punct, case: Case::Other, folded: CompactString::new(&text[start..i]) });
+            continue;
+        }
+        let c = chars.at(i).expect("a char starts here");
         let after = i + c.len_utf8();
         if c.is_whitespace() || c == '\u{feff}' {
             i = after;
             continue;
         }
         let start = i;
-        let kind;
         if c.is_alphanumeric() {
             i = dotted_abbreviation_end(chars, i).unwrap_or_else(|| word_end(chars, i));
-            // A multi-byte char is never a digit, comma or period, so bytes decide.
-            kind = if text.as_bytes()[start..i].iter().all(|&b| b.is_ascii_digit() || b == b',' || b == b'.') { Kind::Number } else { Kind::Word };
         } else if is_apostrophe(c)
             && matches!(chars.at(after), Some('s' | 'S'))
             && !chars.at(after + 1).is_some_and(char::is_alphanumeric)
             && chars.before(i).is_some_and(|p| p.is_alphanumeric() || p == '.')
         {
             i = after + 1;
-            kind = Kind::Word;
         } else {
             i = after;
             if c == '-' || c == '.' {
@@ -82,13 +108,78 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     i += 1;
                 }
             }
-            kind = Kind::Punct;
+            // Not alphanumeric, so no letters: no case.
+            tokens.push(Token { span: Span::new(start, i), kind: Kind::Punct, case: Case::Other, folded: fold(&text[start..i]) });
+            continue;
         }
-        let span = Span::new(start, i);
-        let raw = &text[start..i];
-        tokens.push(Token { span, kind, case: case_of(raw), folded: fold(raw) });
+        tokens.push(token(text, start, i));
     }
     tokens
+}
+
+/// The word or number token `start..end`.
+fn token(text: &str, start: usize, end: usize) -> Token {
+    let raw = &text[start..end];
+    let span = Span::new(start, end);
+    if !raw.is_ascii() {
+        // A multi-byte char is never a digit, comma or period, so the token is a word.
+        return Token { span, kind: Kind::Word, case: case_of(raw), folded: fold(raw) };
+    }
+    // ASCII (nearly every token): kind, case and folded form in one pass over the bytes.
+    let (mut upper, mut lower, mut first_upper, mut number) = (0usize, 0usize, None, true);
+    for &b in raw.as_bytes() {
+        if b.is_ascii_uppercase() {
+            upper += 1;
+            first_upper.get_or_insert(true);
+        } else if b.is_ascii_lowercase() {
+            lower += 1;
+            first_upper.get_or_insert(false);
+        }
+        number &= b.is_ascii_digit() || b == b',' || b == b'.';
+    }
+    let case = match first_upper {
+        None => Case::Other,
+        Some(true) if upper >= 2 && lower == 0 => Case::Upper,
+        Some(true) if upper == 1 => Case::Title,
+        Some(false) if upper == 0 => Case::Lower,
+        Some(_) => Case::Other,
+    };
+    let mut folded = CompactString::new(raw);
+    if upper > 0 {
+        folded.make_ascii_lowercase();
+    }
+    Token { span, kind: if number { Kind::Number } else { Kind::Word }, case, folded }
+}
+
+/// [`word_end`] for a word starting with an ASCII letter or digit: bytes are compared directly until
+/// the first non-ASCII byte, where the general rule takes over (it looks only at the chars around its
+/// position, so it may start mid-word).
+fn ascii_word_end(bytes: &[u8], chars: Chars, mut i: usize) -> usize {
+    loop {
+        let Some(&b) = bytes.get(i) else { return i };
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        if !b.is_ascii() {
+            return word_end(chars, i);
+        }
+        let next = bytes.get(i + 1).copied();
+        let joins = match b {
+            // The next char may be non-ASCII ("anti-Éire").
+            b'-' => chars.at(i + 1).is_some_and(char::is_alphanumeric),
+            b'.' | b',' => bytes[i - 1].is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+            b'\'' => {
+                let inner = chars.at(i + 1).is_some_and(char::is_alphanumeric);
+                inner && (!matches!(next, Some(b's' | b'S')) || chars.at(i + 2).is_some_and(char::is_alphanumeric))
+            }
+            _ => false,
+        };
+        if !joins {
+            return i;
+        }
+        i += 1;
+    }
 }
 
 /// The text's chars addressed by byte offset. ASCII bytes (nearly all news text) need no UTF-8 decoding,
@@ -169,17 +260,9 @@ fn word_end(chars: Chars, mut i: usize) -> usize {
     i
 }
 
+/// The case of a token with non-ASCII letters (ASCII tokens are read in [`token`]).
 fn case_of(raw: &str) -> Case {
-    // ASCII tokens (nearly all) need no UTF-8 decoding.
-    if raw.is_ascii() {
-        case_of_letters(raw.bytes().map(char::from))
-    } else {
-        case_of_letters(raw.chars())
-    }
-}
-
-fn case_of_letters(chars: impl Iterator<Item = char>) -> Case {
-    let mut letters = chars.filter(|c| c.is_alphabetic());
+    let mut letters = raw.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else { return Case::Other };
     // One pass over the other letters.
     let (mut rest_upper, mut rest_lower, mut more) = (true, true, false);
@@ -225,6 +308,17 @@ mod tests {
         }
         assert_eq!(words(text), ["Bogotá", "—", "“", "final", "”"]);
         assert_eq!(tokenize(text)[0].folded, "bogota");
+    }
+
+    #[test]
+    fn ascii_words_hand_over_to_the_general_rules_at_other_chars() {
+        assert_eq!(words("anti-Éire co-operation"), ["anti-Éire", "co-operation"]);
+        assert_eq!(words("Ramón's 1,500.5 rock'n'roll Mexico’s"), ["Ramón", "'s", "1,500.5", "rock'n'roll", "Mexico", "’s"]);
+        assert_eq!(words("naïve\u{2011}ly don't -- ... U.S.-led"), ["naïve\u{2011}ly", "don't", "--", "...", "U.S.", "-", "led"]);
+        let t = tokenize("IBM's \u{0}x 1.5");
+        let kinds: Vec<Kind> = t.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, [Kind::Word, Kind::Word, Kind::Punct, Kind::Word, Kind::Number]);
+        assert_eq!((t[0].case, t[1].case, t[1].folded.as_str()), (Case::Upper, Case::Lower, "'s"));
     }
 
     #[test]
