@@ -96,7 +96,9 @@ struct Pattern {
 pub struct PhraseSet<T> {
     patterns: Vec<Pattern>,
     values: Vec<Vec<T>>,
-    by_first_word: HashMap<u32, Vec<u32>>,
+    /// Pattern ids by the id of their first word: word ids are dense, so a slot per word beats hashing.
+    /// Ids interned after the set was built start none of its patterns and fall past the end.
+    by_first_word: Vec<Vec<u32>>,
     skip_adverbs: bool,
 }
 
@@ -118,7 +120,7 @@ impl<T: CaseRule> PhraseSet<T> {
     /// Builds the set. Phrases are written as in the data files and tokenized like text; their words
     /// get ids in `lemmas`, which must be the lemmatizer the set is matched with.
     pub fn build(entries: Vec<(String, T)>, skip_adverbs: bool, lemmas: &mut Lemmatizer) -> PhraseSet<T> {
-        let mut set = PhraseSet { patterns: Vec::new(), values: Vec::new(), by_first_word: HashMap::default(), skip_adverbs };
+        let mut set = PhraseSet { patterns: Vec::new(), values: Vec::new(), by_first_word: Vec::new(), skip_adverbs };
         let mut seen: HashMap<(Vec<Option<u32>>, bool), usize> = HashMap::default();
         for (phrase, value) in entries {
             let words: Vec<Word> = phrase_words(&phrase, lemmas);
@@ -139,7 +141,11 @@ impl<T: CaseRule> PhraseSet<T> {
             seen.insert((key, case_sensitive), id);
             set.patterns.push(Pattern { words, case_sensitive });
             set.values.push(vec![value]);
-            set.by_first_word.entry(first).or_default().push(id as u32);
+            let slot = first as usize;
+            if set.by_first_word.len() <= slot {
+                set.by_first_word.resize_with(slot + 1, Vec::new);
+            }
+            set.by_first_word[slot].push(id as u32);
         }
         set
     }
@@ -158,7 +164,7 @@ impl<T> PhraseSet<T> {
     pub fn longest_at(&self, cx: &Tokens, i: usize, limit: usize) -> Option<Match<'_, T>> {
         let mut best: Option<(usize, usize)> = None;
         for key in cx.reads_as(i) {
-            for &id in self.by_first_word.get(key).into_iter().flatten() {
+            for &id in self.by_first_word.get(*key as usize).into_iter().flatten() {
                 let pattern = &self.patterns[id as usize];
                 if let Some(end) = self.match_words(cx, &pattern.words, pattern.case_sensitive, i, limit, true) {
                     if best.is_none_or(|(b, bid)| end > b || (end == b && (id as usize) < bid)) {
@@ -186,47 +192,68 @@ impl<T> PhraseSet<T> {
         out
     }
 
-    fn match_words(&self, cx: &Tokens, words: &[Word], cs: bool, pos: usize, limit: usize, first: bool) -> Option<usize> {
-        let Some((word, rest)) = words.split_first() else { return Some(pos) };
-        match word {
-            Word::Gap => {
-                // Gaps are tried shortest first. Each gap holds the one before, so once a gap is ruled
-                // out (past the limit, across punctuation, too long with an opener) so are all longer ones.
-                let mut opener = false;
-                for end in pos..=(pos + MAX_GAP).min(limit) {
-                    if end > pos {
-                        let last = &cx.tokens[end - 1];
-                        if last.kind == Kind::Punct {
+    /// Where `words` match from token `pos` on, if they do. Literals are matched in a loop (a literal's match
+    /// is never revisited); only a gap recurses, once per length that its next literal allows.
+    fn match_words(&self, cx: &Tokens, mut words: &[Word], cs: bool, mut pos: usize, limit: usize, mut first: bool) -> Option<usize> {
+        loop {
+            let Some((word, rest)) = words.split_first() else { return Some(pos) };
+            match word {
+                Word::Gap => {
+                    // Gaps are tried shortest first. Each gap holds the one before, so once a gap is ruled
+                    // out (past the limit, across punctuation, too long with an opener) so are all longer ones.
+                    let mut opener = false;
+                    for end in pos..=(pos + MAX_GAP).min(limit) {
+                        if end > pos {
+                            let last = &cx.tokens[end - 1];
+                            if last.kind == Kind::Punct {
+                                return None;
+                            }
+                            opener |= PHRASE_OPENERS.contains(&last.folded.as_str());
+                        }
+                        if opener && end - pos > MAX_OPEN_GAP {
                             return None;
                         }
-                        opener |= PHRASE_OPENERS.contains(&last.folded.as_str());
+                        // A literal after the gap must read at `end` or be skippable there, else this length fails.
+                        let next_fails = match rest.first() {
+                            Some(Word::Literal { id, raw }) => end >= limit || !(self.reads(cx, end, *id, raw, cs) || (self.skip_adverbs && cx.forms[end].adverb)),
+                            _ => false,
+                        };
+                        if next_fails {
+                            continue;
+                        }
+                        if let Some(found) = self.match_words(cx, rest, cs, end, limit, false) {
+                            return Some(found);
+                        }
                     }
-                    if opener && end - pos > MAX_OPEN_GAP {
-                        return None;
-                    }
-                    if let Some(found) = self.match_words(cx, rest, cs, end, limit, false) {
-                        return Some(found);
-                    }
+                    return None;
                 }
-                None
-            }
-            Word::Literal { id, raw } => {
-                let mut p = pos;
-                loop {
-                    if p >= limit {
-                        return None;
+                Word::Literal { id, raw } => {
+                    let mut p = pos;
+                    loop {
+                        if p >= limit {
+                            return None;
+                        }
+                        if self.reads(cx, p, *id, raw, cs) {
+                            break;
+                        }
+                        if first || !self.skip_adverbs || p - pos >= MAX_SKIPPED_ADVERBS || !cx.forms[p].adverb {
+                            return None;
+                        }
+                        p += 1;
                     }
-                    let token = &cx.tokens[p];
-                    let hit = if cs { token.span.slice(cx.text) == raw } else { cx.reads_as(p).contains(id) };
-                    if hit {
-                        return self.match_words(cx, rest, cs, p + 1, limit, false);
-                    }
-                    if first || !self.skip_adverbs || p - pos >= MAX_SKIPPED_ADVERBS || !cx.forms[p].adverb {
-                        return None;
-                    }
-                    p += 1;
+                    (words, pos, first) = (rest, p + 1, false);
                 }
             }
+        }
+    }
+
+    /// Does token `p` read as the pattern word `id` (raw text `raw` when case-sensitive)?
+    #[inline(always)]
+    fn reads(&self, cx: &Tokens, p: usize, id: u32, raw: &str, cs: bool) -> bool {
+        if cs {
+            cx.tokens[p].span.slice(cx.text) == raw
+        } else {
+            cx.reads_as(p).contains(&id)
         }
     }
 }
