@@ -125,18 +125,16 @@ fn token(text: &str, start: usize, end: usize) -> Token {
         // A multi-byte char is never a digit, comma or period, so the token is a word.
         return Token { span, kind: Kind::Word, case: case_of(raw), folded: fold(raw) };
     }
-    // ASCII (nearly every token): kind, case and folded form in one pass over the bytes.
-    let (mut upper, mut lower, mut first_upper, mut number) = (0usize, 0usize, None, true);
+    // ASCII (nearly every token): kind and case from one pass over the bytes, counting through a class table.
+    let (mut upper, mut lower, mut numeric) = (0usize, 0usize, NUMERIC);
     for &b in raw.as_bytes() {
-        if b.is_ascii_uppercase() {
-            upper += 1;
-            first_upper.get_or_insert(true);
-        } else if b.is_ascii_lowercase() {
-            lower += 1;
-            first_upper.get_or_insert(false);
-        }
-        number &= b.is_ascii_digit() || b == b',' || b == b'.';
+        let class = ASCII_CLASS[usize::from(b)];
+        upper += usize::from(class & UPPER);
+        lower += usize::from((class & LOWER) >> 1);
+        numeric &= class;
     }
+    let first_upper = raw.bytes().find(u8::is_ascii_alphabetic).map(|b| b.is_ascii_uppercase());
+    let number = numeric != 0;
     let case = match first_upper {
         None => Case::Other,
         Some(true) if upper >= 2 && lower == 0 => Case::Upper,
@@ -150,6 +148,31 @@ fn token(text: &str, start: usize, end: usize) -> Token {
     }
     Token { span, kind: if number { Kind::Number } else { Kind::Word }, case, folded }
 }
+
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+/// A digit, comma or period: a token of only these is a number.
+const NUMERIC: u8 = 4;
+
+/// The class bits of each ASCII byte (0 for the rest).
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_uppercase() {
+            UPPER
+        } else if byte.is_ascii_lowercase() {
+            LOWER
+        } else if byte.is_ascii_digit() || byte == b',' || byte == b'.' {
+            NUMERIC
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 /// [`word_end`] for a word starting with an ASCII letter or digit: bytes are compared directly until
 /// the first non-ASCII byte, where the general rule takes over (it looks only at the chars around its
