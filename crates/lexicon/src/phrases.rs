@@ -76,8 +76,9 @@ impl<'a> Tokens<'a> {
 }
 
 fn is_adverb(t: &Token) -> bool {
-    t.kind == Kind::Word
-        && (ADVERBS.contains(&t.folded.as_str()) || (t.folded.len() > 4 && t.folded.ends_with("ly") && !NOT_ADVERBS.contains(&t.folded.as_str())))
+    let word = t.folded.as_str();
+    // Checked for every token: the -ly test first, which settles most words without a list lookup.
+    t.kind == Kind::Word && if word.len() > 4 && word.ends_with("ly") { ADVERBS.contains(&word) || !NOT_ADVERBS.contains(&word) } else { ADVERBS.contains(&word) }
 }
 
 #[derive(Debug, Clone)]

@@ -33,9 +33,48 @@ const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "frida
 /// The words `relative` expressions start with, besides weekdays.
 const RELATIVE_STARTS: &[&str] = &["today", "tonight", "yesterday", "tomorrow", "last", "this", "past", "next", "earlier", "later", "recent"];
 
-/// Every word other than a number that can start a time expression: one probe rules out most tokens.
-static STARTS: LazyLock<FxHashSet<&str>> =
-    LazyLock::new(|| MONTHS.iter().map(|&(m, _)| m).chain(WEEKDAYS.iter().copied()).chain(RELATIVE_STARTS.iter().copied()).collect());
+/// Every word other than a number that can start a time expression.
+static STARTS: LazyLock<Starts> = LazyLock::new(|| Starts::new(MONTHS.iter().map(|&(m, _)| m).chain(WEEKDAYS.iter().copied()).chain(RELATIVE_STARTS.iter().copied())));
+
+/// A set of short lower-case words that every token is checked against. The first two letters allowed at
+/// each length rule out most tokens with two bit tests, before any hashing.
+struct Starts {
+    words: FxHashSet<&'static str>,
+    first: [u32; Starts::MAX_LEN],
+    second: [u32; Starts::MAX_LEN],
+}
+
+impl Starts {
+    const MAX_LEN: usize = 16;
+
+    fn new(words: impl Iterator<Item = &'static str>) -> Starts {
+        let mut set = Starts { words: FxHashSet::default(), first: [0; Self::MAX_LEN], second: [0; Self::MAX_LEN] };
+        for w in words {
+            let b = w.as_bytes();
+            assert!((2..Self::MAX_LEN).contains(&b.len()) && b.iter().all(u8::is_ascii_lowercase), "time words are short and lower case");
+            set.first[b.len()] |= Self::bit(b[0]);
+            set.second[b.len()] |= Self::bit(b[1]);
+            set.words.insert(w);
+        }
+        set
+    }
+
+    fn bit(c: u8) -> u32 {
+        if c.is_ascii_lowercase() {
+            1 << (c - b'a')
+        } else {
+            0
+        }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        (2..Self::MAX_LEN).contains(&b.len())
+            && self.first[b.len()] & Self::bit(b[0]) != 0
+            && self.second[b.len()] & Self::bit(b[1]) != 0
+            && self.words.contains(w)
+    }
+}
 
 fn format(days: i64) -> String {
     let (y, m, d) = civil_from_days(days);
