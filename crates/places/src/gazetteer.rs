@@ -72,12 +72,16 @@ struct NameLine {
 
 impl Names {
     fn new(text: String) -> Names {
+        // Byte scans: a chunk's 512 lines are split at every inflation, and the lines are short.
+        let bytes = text.as_bytes();
         let mut lines = Vec::new();
         let mut start = 0;
-        for line in text.split_terminator('\n') {
-            let (key, id) = line.split_once('\t').expect("every line of the names file has a key and an id");
-            lines.push(NameLine { key_start: start as u32, key_end: (start + key.len()) as u32, id: id.parse().expect("a place id") });
-            start += line.len() + 1;
+        while start < bytes.len() {
+            let tab = start + bytes[start..].iter().position(|&b| b == b'\t').expect("every line of the names file has a key and an id");
+            let end = tab + bytes[tab..].iter().position(|&b| b == b'\n').unwrap_or(bytes.len() - tab);
+            let id = text[tab + 1..end].parse().expect("a place id");
+            lines.push(NameLine { key_start: start as u32, key_end: tab as u32, id });
+            start = end + 1;
         }
         Names { text, lines }
     }

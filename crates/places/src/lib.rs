@@ -307,7 +307,7 @@ fn acceptable<'t>(tokens: &'t [Token], all_caps: bool, mentions: &Mentions, w: &
         return false;
     }
     // A capitalised first word of a sentence that the text also writes in lower case is a common word.
-    if single && !all_caps && range.start == sentence_start && !locative && lower_case.get(tokens).contains(first.folded.as_str()) {
+    if single && !all_caps && range.start == sentence_start && !locative && lower_case.contains(tokens, first.folded.as_str()) {
         return false;
     }
     // Inside a named person, organisation, title or outlet ("President Lincoln", "Sinaloa cartel"), or the
@@ -323,14 +323,24 @@ fn acceptable<'t>(tokens: &'t [Token], all_caps: bool, mentions: &Mentions, w: &
     })
 }
 
-/// The words a document writes in lower case somewhere, collected at the first sentence-initial name
-/// that needs them: one pass over the tokens, not one per sentence.
+/// Whether a document writes a word in lower case somewhere. Most documents ask once or twice, which a
+/// scan of the tokens answers for far less than hashing every word; one that asks more than
+/// [`LowerCase::SCANS`] times gets a set of them, built in one pass, so no document costs more than linear time.
 #[derive(Default)]
-struct LowerCase<'t>(Option<FxHashSet<&'t str>>);
+struct LowerCase<'t> {
+    scans: usize,
+    words: Option<FxHashSet<&'t str>>,
+}
 
 impl<'t> LowerCase<'t> {
-    fn get(&mut self, tokens: &'t [Token]) -> &FxHashSet<&'t str> {
-        self.0.get_or_insert_with(|| tokens.iter().filter(|t| !t.is_capitalized()).map(|t| t.folded.as_str()).collect())
+    const SCANS: usize = 8;
+
+    fn contains(&mut self, tokens: &'t [Token], word: &str) -> bool {
+        if self.words.is_none() && self.scans < Self::SCANS {
+            self.scans += 1;
+            return tokens.iter().any(|t| !t.is_capitalized() && t.folded == word);
+        }
+        self.words.get_or_insert_with(|| tokens.iter().filter(|t| !t.is_capitalized()).map(|t| t.folded.as_str()).collect()).contains(word)
     }
 }
 
