@@ -154,7 +154,13 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
         .collect();
     let mut candidates = Vec::new();
     let mut lower_case = LowerCase::default();
-    let particle: Vec<bool> = tokens.iter().map(|t| t.folded.len() <= w.particle_start_len && w.particle_start.contains(t.folded.as_str())).collect();
+    // For each token, the first particle at or after it, so that "a particle within a name's reach" is one
+    // compare per word.
+    let mut next_particle = vec![usize::MAX; tokens.len() + 1];
+    for (k, t) in tokens.iter().enumerate().rev() {
+        let particle = t.folded.len() <= w.particle_start_len && w.particle_start.contains(t.folded.as_str());
+        next_particle[k] = if particle { k } else { next_particle[k + 1] };
+    }
     let country_word = country_words(tokens, mentions);
     // The name key being tried, reused from word to word.
     let mut key = String::new();
@@ -165,8 +171,8 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
             // In mixed case a lower-case word starts no place (`acceptable`), so it is looked up only when a
             // particle follows within a name's reach: then it may start a longer name to skip ("san luis de
             // la Reina"). Most words of a text are lower case; the name index is large and seldom cached.
-            let reach = i + 1..=sentence.tokens.end.min(i + MAX_NAME_TOKENS).min(tokens.len() - 1);
-            if !all_caps && !tokens[i].is_capitalized() && !particle[reach].contains(&true) {
+            let reach_end = sentence.tokens.end.min(i + MAX_NAME_TOKENS).min(tokens.len() - 1);
+            if !all_caps && !tokens[i].is_capitalized() && next_particle[i + 1] > reach_end {
                 i += 1;
                 continue;
             }
@@ -523,7 +529,10 @@ fn capitals(g: &Gazetteer, w: &words::Words, analyzed: &Analyzed, country_word: 
     let Some(place) = dateline_capital.map(|d| d.place).or_else(|| country.and_then(|c| g.capital(&c))) else { return };
     for (s, sentence) in analyzed.sentences.iter().enumerate() {
         for i in sentence.tokens.clone() {
-            let Some(len) = w.capital.iter().find(|p| i + p.len() <= sentence.tokens.end && tokens[i..i + p.len()].iter().zip(p.iter()).all(|(t, q)| t.folded == *q)).map(Vec::len) else {
+            // Every word is tried, and most start no phrase: one compare turns them away.
+            let first = tokens[i].folded.as_str();
+            let phrase = |p: &&Vec<String>| p.first().is_some_and(|f| f == first) && i + p.len() <= sentence.tokens.end && tokens[i + 1..i + p.len()].iter().zip(&p[1..]).all(|(t, q)| t.folded == *q);
+            let Some(len) = w.capital.iter().find(phrase).map(Vec::len) else {
                 continue;
             };
             let after = tokens.get(i + len);
