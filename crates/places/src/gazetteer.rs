@@ -22,34 +22,77 @@ const NAME_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/name_index.b
 /// Lines per chunk of the place file, as written by the build script (`PLACES_CHUNK`).
 const CHUNK: usize = 256;
 
-/// One chunked file: gzip members with their offsets, inflated on demand.
-struct Chunked {
+/// One chunked file: gzip members with their offsets, each inflated on demand and split into lines.
+struct Chunked<T> {
     gz: &'static [u8],
     /// (byte offset, length) of each member.
     members: Vec<(usize, usize)>,
-    inflated: Vec<OnceLock<Chunk>>,
+    inflated: Vec<OnceLock<T>>,
+    split: fn(String) -> T,
 }
 
-struct Chunk {
+/// A chunk of the place file: its text and where each line starts.
+struct Lines {
     text: String,
-    lines: Vec<u32>,
+    starts: Vec<u32>,
 }
 
-impl Chunk {
+impl Lines {
+    fn new(text: String) -> Lines {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0u32];
+        starts.extend((0..bytes.len().saturating_sub(1)).filter(|&i| bytes[i] == b'\n').map(|i| i as u32 + 1));
+        Lines { text, starts }
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len()
+    }
+
     fn line(&self, k: usize) -> &str {
-        let start = self.lines[k] as usize;
-        let end = self.lines.get(k + 1).map_or(self.text.len(), |&e| e as usize - 1);
+        let start = self.starts[k] as usize;
+        let end = self.starts.get(k + 1).map_or(self.text.len(), |&e| e as usize - 1);
         // Every line ends with a newline, the chunk's last one too.
         self.text[start..end].strip_suffix('\n').unwrap_or(&self.text[start..end])
     }
-    fn key(&self, k: usize) -> &str {
-        let line = self.line(k);
-        &line[..line.find('\t').unwrap_or(line.len())]
+}
+
+/// A chunk of the names file ("key<TAB>place id" lines), split once at inflation into each line's key
+/// and id: a common name is probed and read many times, and then costs a slice compare per line.
+struct Names {
+    text: String,
+    lines: Vec<NameLine>,
+}
+
+struct NameLine {
+    key_start: u32,
+    key_end: u32,
+    id: u32,
+}
+
+impl Names {
+    fn new(text: String) -> Names {
+        // Byte scans: a chunk's 512 lines are split at every inflation, and the lines are short.
+        let bytes = text.as_bytes();
+        let mut lines = Vec::new();
+        let mut start = 0;
+        while start < bytes.len() {
+            let tab = start + bytes[start..].iter().position(|&b| b == b'\t').expect("every line of the names file has a key and an id");
+            let end = tab + bytes[tab..].iter().position(|&b| b == b'\n').unwrap_or(bytes.len() - tab);
+            let id = text[tab + 1..end].parse().expect("a place id");
+            lines.push(NameLine { key_start: start as u32, key_end: tab as u32, id });
+            start = end + 1;
+        }
+        Names { text, lines }
+    }
+
+    fn key(&self, line: &NameLine) -> &str {
+        &self.text[line.key_start as usize..line.key_end as usize]
     }
 }
 
-impl Chunked {
-    fn new(gz: &'static [u8], index: &'static str) -> Chunked {
+impl<T> Chunked<T> {
+    fn new(gz: &'static [u8], index: &'static str, split: fn(String) -> T) -> Chunked<T> {
         let members: Vec<(usize, usize)> = index
             .lines()
             .skip(1)
@@ -59,18 +102,16 @@ impl Chunked {
             })
             .collect();
         let inflated = members.iter().map(|_| OnceLock::new()).collect();
-        Chunked { gz, members, inflated }
+        Chunked { gz, members, inflated, split }
     }
 
-    fn chunk(&self, c: usize) -> &Chunk {
+    fn chunk(&self, c: usize) -> &T {
         self.inflated[c].get_or_init(|| {
             let (offset, len) = self.members[c];
             let mut text = String::with_capacity(len * 4);
-            flate2::read::GzDecoder::new(&self.gz[offset..offset + len]).read_to_string(&mut text).expect("the embedded gazetteer is valid gzip UTF-8");
-            let bytes = text.as_bytes();
-            let mut lines = vec![0u32];
-            lines.extend((0..bytes.len().saturating_sub(1)).filter(|&i| bytes[i] == b'\n').map(|i| i as u32 + 1));
-            Chunk { text, lines }
+            // The bufread decoder reads the embedded bytes in place, with no buffer to fill and copy.
+            flate2::bufread::GzDecoder::new(&self.gz[offset..offset + len]).read_to_string(&mut text).expect("the embedded gazetteer is valid gzip UTF-8");
+            (self.split)(text)
         })
     }
 }
@@ -130,16 +171,23 @@ pub struct Probe {
 }
 
 pub struct Gazetteer {
-    places: Chunked,
+    places: Chunked<Lines>,
     /// The places parsed, each at its first use (a common name is resolved many times), in slots
     /// allocated a chunk at a time.
-    parsed: Vec<OnceLock<Vec<OnceLock<Place>>>>,
-    names: Chunked,
-    /// (country, admin1 code) → the division's place id.
-    divisions: FxHashMap<(String, String), u32>,
+    parsed: Vec<OnceLock<Vec<Slot>>>,
+    names: Chunked<Names>,
+    /// country → admin1 code → the division's place id.
+    divisions: FxHashMap<String, FxHashMap<String, u32>>,
     /// country → (the country's place id, its capital's place id).
     countries: FxHashMap<String, (u32, Option<u32>)>,
     len: usize,
+}
+
+/// A place, parsed at its first use, and its own name as a folded key, made at the first comparison.
+#[derive(Default)]
+struct Slot {
+    place: OnceLock<Place>,
+    folded_name: OnceLock<String>,
 }
 
 impl Gazetteer {
@@ -150,26 +198,28 @@ impl Gazetteer {
     }
 
     fn load() -> Gazetteer {
-        let places = Chunked::new(PLACES_GZ, PLACES_IDX);
-        let names = Chunked::new(NAMES_GZ, NAMES_IDX);
-        let len = (places.members.len() - 1) * CHUNK + places.chunk(places.members.len() - 1).lines.len();
+        let places = Chunked::new(PLACES_GZ, PLACES_IDX, Lines::new);
+        let names = Chunked::new(NAMES_GZ, NAMES_IDX, Names::new);
+        let len = (places.members.len() - 1) * CHUNK + places.chunk(places.members.len() - 1).len();
         let parsed = places.members.iter().map(|_| OnceLock::new()).collect();
         let mut g = Gazetteer { places, parsed, names, divisions: FxHashMap::default(), countries: FxHashMap::default(), len };
+        let (mut countries, mut divisions) = (FxHashMap::default(), FxHashMap::<String, FxHashMap<String, u32>>::default());
         // Countries and divisions come first in the file, populated places after them.
         for id in 0..len as u32 {
-            let p = g.place(id).clone();
+            let p = g.place(id);
             match p.kind {
                 PlaceKind::Country => {
                     let line = g.places.chunk(id as usize / CHUNK).line(id as usize % CHUNK);
                     let capital = line.rsplit('\t').next().and_then(|c| c.parse().ok());
-                    g.countries.insert(p.country, (id, capital));
+                    countries.insert(p.country.clone(), (id, capital));
                 }
                 PlaceKind::Admin1 => {
-                    g.divisions.insert((p.country, p.admin1_code), id);
+                    divisions.entry(p.country.clone()).or_default().insert(p.admin1_code.clone(), id);
                 }
                 PlaceKind::City => break,
             }
         }
+        (g.countries, g.divisions) = (countries, divisions);
         g
     }
 
@@ -181,11 +231,19 @@ impl Gazetteer {
         self.len == 0
     }
 
+    fn slot(&self, id: u32) -> &Slot {
+        &self.parsed[id as usize / CHUNK].get_or_init(|| (0..CHUNK).map(|_| Slot::default()).collect())[id as usize % CHUNK]
+    }
+
     /// The place on line `id`.
     pub fn place(&self, id: u32) -> &Place {
-        let (c, k) = (id as usize / CHUNK, id as usize % CHUNK);
-        let slots = self.parsed[c].get_or_init(|| (0..CHUNK).map(|_| OnceLock::new()).collect());
-        slots[k].get_or_init(|| parse_place(id, self.places.chunk(c).line(k)))
+        self.slot(id).place.get_or_init(|| parse_place(id, self.places.chunk(id as usize / CHUNK).line(id as usize % CHUNK)))
+    }
+
+    /// The place's own name folded into a name key ("st . louis" for "St. Louis"), to tell a mention of
+    /// it from one of its alternate names.
+    pub fn folded_name(&self, id: u32) -> &str {
+        self.slot(id).folded_name.get_or_init(|| dyad_text::tokenize(&self.place(id).name).into_iter().map(|t| t.folded).collect::<Vec<_>>().join(" "))
     }
 
     /// What the name index says about a folded key (tokens folded and joined by spaces: "mexico city",
@@ -201,8 +259,9 @@ impl Gazetteer {
         for s in slots {
             probe.continues |= s & name_index::PREFIX != 0;
             if probe.name.is_none() && s & name_index::NAME != 0 {
-                let (c, k) = name_index::position(s);
-                probe.name = (self.names.chunk(c).key(k) == key).then_some(NameLines { chunk: c, line: k });
+                let (chunk, line) = name_index::position(s);
+                let at = NameLines { chunk, line };
+                probe.name = (self.name_key(at) == key).then_some(at);
             }
         }
         probe
@@ -219,37 +278,37 @@ impl Gazetteer {
         self.probe(words).continues
     }
 
+    /// The folded key of the name whose lines start here.
+    pub fn name_key(&self, at: NameLines) -> &str {
+        let chunk = self.names.chunk(at.chunk);
+        chunk.key(&chunk.lines[at.line])
+    }
+
     /// Ids of the places on a name's lines.
     pub fn ids(&self, at: NameLines) -> Vec<u32> {
-        let NameLines { chunk: mut c, line: mut k } = at;
-        let key = self.names.chunk(c).key(k);
+        let key = self.name_key(at);
         let mut ids = Vec::new();
-        loop {
+        let mut from = at.line;
+        for c in at.chunk..self.names.members.len() {
             let chunk = self.names.chunk(c);
-            if k == chunk.lines.len() {
-                if c + 1 == self.names.members.len() {
-                    break;
-                }
-                (c, k) = (c + 1, 0);
-                continue;
-            }
-            if chunk.key(k) != key {
+            let lines = &chunk.lines[from..];
+            let before = ids.len();
+            ids.extend(lines.iter().take_while(|l| chunk.key(l) == key).map(|l| l.id));
+            // A name's lines may run on into the next chunk.
+            if ids.len() - before < lines.len() {
                 break;
             }
-            if let Some(id) = chunk.line(k).rsplit('\t').next().and_then(|s| s.parse().ok()) {
-                ids.push(id);
-            }
-            k += 1;
+            from = 0;
         }
         ids
     }
 
     /// The first-level division a place lies in (itself for a division).
-    pub fn division_of(&self, place: &Place) -> Option<Place> {
+    pub fn division_of<'a>(&'a self, place: &'a Place) -> Option<&'a Place> {
         if place.kind != PlaceKind::City {
-            return (place.kind == PlaceKind::Admin1).then(|| place.clone());
+            return (place.kind == PlaceKind::Admin1).then_some(place);
         }
-        self.divisions.get(&(place.country.clone(), place.admin1_code.clone())).map(|&id| self.place(id).clone())
+        self.divisions.get(place.country.as_str())?.get(place.admin1_code.as_str()).map(|&id| self.place(id))
     }
 
     /// The country entry for an ISO alpha-3 code.

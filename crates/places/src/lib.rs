@@ -131,8 +131,10 @@ impl Places {
 struct Candidate {
     tokens: Range<usize>,
     sentence: usize,
-    key: String,
+    key: &'static str,
     ids: Vec<u32>,
+    /// After a locative preposition (see [`locative`]).
+    locative: bool,
 }
 
 /// Finds and resolves the place mentions of a document.
@@ -152,7 +154,16 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
         .collect();
     let mut candidates = Vec::new();
     let mut lower_case = LowerCase::default();
-    let particle: Vec<bool> = tokens.iter().map(|t| t.folded.len() <= w.particle_start_len && w.particle_start.contains(t.folded.as_str())).collect();
+    // For each token, the first particle at or after it, so that "a particle within a name's reach" is one
+    // compare per word.
+    let mut next_particle = vec![usize::MAX; tokens.len() + 1];
+    for (k, t) in tokens.iter().enumerate().rev() {
+        let particle = t.folded.len() <= w.particle_start_len && w.particle_start.contains(t.folded.as_str());
+        next_particle[k] = if particle { k } else { next_particle[k + 1] };
+    }
+    let country_word = country_words(tokens, mentions);
+    // The name key being tried, reused from word to word.
+    let mut key = String::new();
     for (s, sentence) in analyzed.sentences.iter().enumerate() {
         let all_caps = caps[s];
         let mut i = sentence.tokens.start;
@@ -160,22 +171,27 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
             // In mixed case a lower-case word starts no place (`acceptable`), so it is looked up only when a
             // particle follows within a name's reach: then it may start a longer name to skip ("san luis de
             // la Reina"). Most words of a text are lower case; the name index is large and seldom cached.
-            let reach = i + 1..=sentence.tokens.end.min(i + MAX_NAME_TOKENS).min(tokens.len() - 1);
-            if !all_caps && !tokens[i].is_capitalized() && !particle[reach].contains(&true) {
+            let reach_end = sentence.tokens.end.min(i + MAX_NAME_TOKENS).min(tokens.len() - 1);
+            if !all_caps && !tokens[i].is_capitalized() && next_particle[i + 1] > reach_end {
                 i += 1;
                 continue;
             }
-            match longest_name(g, tokens, i, sentence.tokens.end) {
-                Some((end, key, ids)) => match continued(tokens, all_caps, w, end) {
-                    // "SAN LUIS DE LA REINA" is not San Luis: skip the whole longer name.
-                    Some(after) => i = after,
-                    None if acceptable(tokens, all_caps, mentions, w, i..end, &key, sentence.tokens.start, &mut lower_case) => {
-                        candidates.push(Candidate { tokens: i..end, sentence: s, key, ids });
-                        i = end;
-                    }
-                    None => i += 1,
-                },
-                None => i += 1,
+            let Some((end, lines)) = longest_name(g, tokens, i, sentence.tokens.end, &mut key) else {
+                i += 1;
+                continue;
+            };
+            // "SAN LUIS DE LA REINA" is not San Luis: skip the whole longer name.
+            if let Some(after) = continued(tokens, all_caps, w, end) {
+                i = after;
+                continue;
+            }
+            let name = g.name_key(lines);
+            let locative = locative(tokens, w, &country_word, i);
+            if acceptable(tokens, all_caps, mentions, w, i..end, name, locative, sentence.tokens.start, &mut lower_case) {
+                candidates.push(Candidate { tokens: i..end, sentence: s, key: name, ids: g.ids(lines), locative });
+                i = end;
+            } else {
+                i += 1;
             }
         }
     }
@@ -195,7 +211,7 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
             Role::Dateline
         } else if dateline_end.is_some_and(|end| c.tokens.start < end) {
             Role::Other
-        } else if locative(tokens, w, mentions, c.tokens.start) {
+        } else if c.locative {
             Role::Locative
         } else if mentions.actors.iter().any(|m| m.tokens.start < c.tokens.end && c.tokens.start < m.tokens.end) {
             Role::Actor
@@ -209,7 +225,7 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
         let backed = matches!(reason, "containment" | "division word" | "earlier mention" | "dateline") || context.weight(&place.country) > 0.0;
         // Alternate names include common words ("Part" for Perth), so in ALL-CAPS text only a place's own
         // name counts without such backing.
-        let own_name = dyad_text::tokenize(&place.name).into_iter().map(|t| t.folded).collect::<Vec<_>>().join(" ") == c.key;
+        let own_name = g.folded_name(place.id) == c.key;
         let all_caps = caps[c.sentence];
         let floor = match (all_caps, own_name) {
             (false, _) => 15_000,
@@ -220,32 +236,32 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
         if place.kind != PlaceKind::Country && !backed && weak {
             continue;
         }
-        let admin1 = g.division_of(&place).map(|d| d.name);
+        let admin1 = g.division_of(place).map(|d| d.name.clone());
         if role == Role::Dateline {
             out.dateline = Some(out.mentions.len());
         }
-        out.mentions.push(PlaceMention { tokens: c.tokens.clone(), sentence: c.sentence, place, admin1, role, reason, candidates: c.ids.len() });
+        out.mentions.push(PlaceMention { tokens: c.tokens.clone(), sentence: c.sentence, place: place.clone(), admin1, role, reason, candidates: c.ids.len() });
     }
-    capitals(g, w, analyzed, mentions, &context, &mut out);
+    capitals(g, w, analyzed, &country_word, &context, &mut out);
     out
 }
 
-/// The longest gazetteer name starting at token `i`: its end, key and place ids.
-fn longest_name(g: &Gazetteer, tokens: &[Token], i: usize, end: usize) -> Option<(usize, String, Vec<u32>)> {
+/// The longest gazetteer name starting at token `i`: its end and where its lines are. `key` is scratch
+/// space for the keys tried.
+fn longest_name(g: &Gazetteer, tokens: &[Token], i: usize, end: usize, key: &mut String) -> Option<(usize, gazetteer::NameLines)> {
     if tokens[i].kind != Kind::Word {
         return None;
     }
-    let mut key = String::new();
+    key.clear();
     let mut best = None;
     for (j, token) in tokens.iter().enumerate().take(end.min(i + MAX_NAME_TOKENS)).skip(i) {
         if j > i {
             key.push(' ');
         }
         key.push_str(&token.folded);
-        let probe = g.probe(&key);
-        let ids = probe.name.map_or_else(Vec::new, |lines| g.ids(lines));
-        if !ids.is_empty() {
-            best = Some((j + 1, key.clone(), ids));
+        let probe = g.probe(key);
+        if let Some(lines) = probe.name {
+            best = Some((j + 1, lines));
         }
         if !probe.continues {
             break;
@@ -281,7 +297,7 @@ fn continued(tokens: &[Token], all_caps: bool, w: &words::Words, end: usize) -> 
 /// Whether a matched name is taken as a place: not a common word, not part of a person's or
 /// organisation's name, and capitalised in mixed-case text.
 #[allow(clippy::too_many_arguments)]
-fn acceptable<'t>(tokens: &'t [Token], all_caps: bool, mentions: &Mentions, w: &words::Words, range: Range<usize>, key: &str, sentence_start: usize, lower_case: &mut LowerCase<'t>) -> bool {
+fn acceptable<'t>(tokens: &'t [Token], all_caps: bool, mentions: &Mentions, w: &words::Words, range: Range<usize>, key: &str, locative: bool, sentence_start: usize, lower_case: &mut LowerCase<'t>) -> bool {
     let first = &tokens[range.start];
     let single = range.len() == 1;
     if !all_caps && !first.is_capitalized() {
@@ -293,12 +309,11 @@ fn acceptable<'t>(tokens: &'t [Token], all_caps: bool, mentions: &Mentions, w: &
     if mentions.times.iter().any(|t| t.tokens.start < range.end && range.start < t.tokens.end) {
         return false;
     }
-    let locative = locative(tokens, w, mentions, range.start);
     if w.stoplist.contains(key) && (all_caps || !locative) {
         return false;
     }
     // A capitalised first word of a sentence that the text also writes in lower case is a common word.
-    if single && !all_caps && range.start == sentence_start && !locative && lower_case.get(tokens).contains(first.folded.as_str()) {
+    if single && !all_caps && range.start == sentence_start && !locative && lower_case.contains(tokens, first.folded.as_str()) {
         return false;
     }
     // Inside a named person, organisation, title or outlet ("President Lincoln", "Sinaloa cartel"), or the
@@ -314,27 +329,50 @@ fn acceptable<'t>(tokens: &'t [Token], all_caps: bool, mentions: &Mentions, w: &
     })
 }
 
-/// The words a document writes in lower case somewhere, collected at the first sentence-initial name
-/// that needs them: one pass over the tokens, not one per sentence.
+/// Whether a document writes a word in lower case somewhere. Most documents ask once or twice, which a
+/// scan of the tokens answers for far less than hashing every word; one that asks more than
+/// [`LowerCase::SCANS`] times gets a set of them, built in one pass, so no document costs more than linear time.
 #[derive(Default)]
-struct LowerCase<'t>(Option<FxHashSet<&'t str>>);
+struct LowerCase<'t> {
+    scans: usize,
+    words: Option<FxHashSet<&'t str>>,
+}
 
 impl<'t> LowerCase<'t> {
-    fn get(&mut self, tokens: &'t [Token]) -> &FxHashSet<&'t str> {
-        self.0.get_or_insert_with(|| tokens.iter().filter(|t| !t.is_capitalized()).map(|t| t.folded.as_str()).collect())
+    const SCANS: usize = 8;
+
+    fn contains(&mut self, tokens: &'t [Token], word: &str) -> bool {
+        if self.words.is_none() && self.scans < Self::SCANS {
+            self.scans += 1;
+            return tokens.iter().any(|t| !t.is_capitalized() && t.folded == word);
+        }
+        self.words.get_or_insert_with(|| tokens.iter().filter(|t| !t.is_capitalized()).map(|t| t.folded.as_str()).collect()).contains(word)
     }
 }
 
+/// Which tokens lie in a country mention ("Bosnian", "Mexican"), marked once per document for
+/// [`locative`]'s look back.
+fn country_words(tokens: &[Token], mentions: &Mentions) -> Vec<bool> {
+    let mut marked = vec![false; tokens.len()];
+    for m in mentions.actors.iter().filter(|m| m.kind == MentionKind::Country) {
+        for k in m.tokens.clone() {
+            if let Some(flag) = marked.get_mut(k) {
+                *flag = true;
+            }
+        }
+    }
+    marked
+}
+
 /// Whether the words before token `i` put it after a locative preposition ("in", "near the town of",
-/// "in the western Bosnian town of").
-fn locative(tokens: &[Token], w: &words::Words, mentions: &Mentions, i: usize) -> bool {
-    let demonym = |k: usize| mentions.actors.iter().any(|m| m.kind == MentionKind::Country && m.tokens.contains(&k));
+/// "in the western Bosnian town of"); `country_word` marks the tokens of country mentions.
+fn locative(tokens: &[Token], w: &words::Words, country_word: &[bool], i: usize) -> bool {
     for k in (i.saturating_sub(WINDOW)..i).rev() {
         let t = &tokens[k].folded;
         if w.locative.contains(t.as_str()) {
             return true;
         }
-        if !(w.descriptor.contains(t.as_str()) || demonym(k)) {
+        if !(w.descriptor.contains(t.as_str()) || country_word[k]) {
             return false;
         }
     }
@@ -359,13 +397,13 @@ fn dateline_end(tokens: &[Token], analyzed: &Analyzed) -> Option<usize> {
 /// What the document as a whole says about where it is: countries and divisions, with weights.
 struct Context {
     countries: Vec<(String, u32)>,
-    divisions: Vec<Place>,
+    divisions: Vec<&'static Place>,
     dateline_country: Option<String>,
     home: Option<String>,
 }
 
 impl Context {
-    fn new(g: &Gazetteer, mentions: &Mentions, candidates: &[Candidate], dateline_end: Option<usize>) -> Context {
+    fn new(g: &'static Gazetteer, mentions: &Mentions, candidates: &[Candidate], dateline_end: Option<usize>) -> Context {
         let mut cx = Context { countries: Vec::new(), divisions: Vec::new(), dateline_country: None, home: mentions.home_country.clone() };
         if let Some(home) = &mentions.home_country {
             cx.add(home, 2);
@@ -377,15 +415,15 @@ impl Context {
         }
         for c in candidates {
             // Country names, and division names with no other reading, settle the context.
-            let places: Vec<&Place> = c.ids.iter().take(1).map(|&id| g.place(id)).collect();
-            if let Some(p) = places.first().filter(|p| p.kind == PlaceKind::Country || (p.kind == PlaceKind::Admin1 && c.ids.len() == 1)) {
+            let first = c.ids.first().map(|&id| g.place(id));
+            if let Some(p) = first.filter(|p| p.kind == PlaceKind::Country || (p.kind == PlaceKind::Admin1 && c.ids.len() == 1)) {
                 if p.kind == PlaceKind::Admin1 {
-                    cx.divisions.push((*p).clone());
+                    cx.divisions.push(p);
                 }
-                cx.add(&p.country.clone(), 1);
+                cx.add(&p.country, 1);
             }
-            if dateline_end.is_some_and(|end| c.tokens.start < end) && c.tokens.start > 0 && places.first().is_some_and(|p| p.kind == PlaceKind::Country) {
-                cx.dateline_country = places.first().map(|p| p.country.clone());
+            if dateline_end.is_some_and(|end| c.tokens.start < end) && c.tokens.start > 0 && first.is_some_and(|p| p.kind == PlaceKind::Country) {
+                cx.dateline_country = first.map(|p| p.country.clone());
             }
         }
         if let Some(d) = cx.dateline_country.clone() {
@@ -410,12 +448,12 @@ impl Context {
 /// capital's standing, the document's countries and divisions, containment by a neighbouring name,
 /// a division word beside it, and an earlier mention's reading.
 #[allow(clippy::too_many_arguments)]
-fn resolve(g: &Gazetteer, w: &words::Words, tokens: &[Token], candidates: &[Candidate], k: usize, cx: &Context, earlier: &[PlaceMention], role: Role) -> (Place, &'static str) {
+fn resolve(g: &'static Gazetteer, w: &words::Words, tokens: &[Token], candidates: &[Candidate], k: usize, cx: &Context, earlier: &[PlaceMention], role: Role) -> (&'static Place, &'static str) {
     let c = &candidates[k];
-    let places: Vec<&Place> = c.ids.iter().map(|&id| g.place(id)).collect();
-    if places.len() == 1 {
-        return (places[0].clone(), "only candidate");
+    if let [id] = c.ids[..] {
+        return (g.place(id), "only candidate");
     }
+    let places: Vec<&Place> = c.ids.iter().map(|&id| g.place(id)).collect();
     let division_word = c.tokens.end < tokens.len() && w.division.contains(tokens[c.tokens.end].folded.as_str())
         || (c.tokens.start >= 2 && tokens[c.tokens.start - 1].folded == "of" && w.division.contains(tokens[c.tokens.start - 2].folded.as_str()));
     // Neighbouring names in the same sentence, separated by commas and descriptors only.
@@ -435,7 +473,9 @@ fn resolve(g: &Gazetteer, w: &words::Words, tokens: &[Token], candidates: &[Cand
         PlaceKind::Admin1 => inner.kind == PlaceKind::City && inner.country == outer.country && inner.admin1_code == outer.admin1_code,
         PlaceKind::City => false,
     };
-    let mut best: Option<(f64, &Place, &'static str)> = None;
+    // What earlier mentions of the same name resolved to.
+    let earlier_ids: Vec<u32> = earlier.iter().filter(|m| candidates.iter().any(|o| o.tokens == m.tokens && o.key == c.key)).map(|m| m.place.id).collect();
+    let mut best: Option<(f64, &'static Place, &'static str)> = None;
     for &p in &places {
         let mut score = ((p.population + 1) as f64).log10();
         let mut reason = "population";
@@ -466,7 +506,7 @@ fn resolve(g: &Gazetteer, w: &words::Words, tokens: &[Token], candidates: &[Cand
         if !contained && neighbour_places.iter().any(|qs| qs.len() == 1 && qs[0].country == p.country) {
             score += 3.0;
         }
-        if earlier.iter().any(|m| m.place.id == p.id && candidates.iter().any(|o| o.tokens == m.tokens && o.key == c.key)) {
+        if earlier_ids.contains(&p.id) {
             score += 20.0;
             reason = "earlier mention";
         }
@@ -475,12 +515,12 @@ fn resolve(g: &Gazetteer, w: &words::Words, tokens: &[Token], candidates: &[Cand
         }
     }
     let (_, p, reason) = best.expect("a candidate has at least one place");
-    (p.clone(), reason)
+    (p, reason)
 }
 
 /// "the capital", "this capital": the dateline city when it is a capital, else the capital of the dateline's
 /// or the document's country. Not when a name follows ("the capital Kabul", "the capital of Peru").
-fn capitals(g: &Gazetteer, w: &words::Words, analyzed: &Analyzed, mentions: &Mentions, cx: &Context, out: &mut Places) {
+fn capitals(g: &Gazetteer, w: &words::Words, analyzed: &Analyzed, country_word: &[bool], cx: &Context, out: &mut Places) {
     let tokens = &analyzed.tokens;
     // A report filed from abroad ("HAVANA ... the capital") speaks of its own country's capital.
     let foreign = |c: &String| cx.home.as_ref().is_some_and(|h| h != c);
@@ -489,15 +529,18 @@ fn capitals(g: &Gazetteer, w: &words::Words, analyzed: &Analyzed, mentions: &Men
     let Some(place) = dateline_capital.map(|d| d.place).or_else(|| country.and_then(|c| g.capital(&c))) else { return };
     for (s, sentence) in analyzed.sentences.iter().enumerate() {
         for i in sentence.tokens.clone() {
-            let Some(len) = w.capital.iter().find(|p| i + p.len() <= sentence.tokens.end && tokens[i..i + p.len()].iter().zip(p.iter()).all(|(t, q)| t.folded == *q)).map(Vec::len) else {
+            // Every word is tried, and most start no phrase: one compare turns them away.
+            let first = tokens[i].folded.as_str();
+            let phrase = |p: &&Vec<String>| p.first().is_some_and(|f| f == first) && i + p.len() <= sentence.tokens.end && tokens[i + 1..i + p.len()].iter().zip(&p[1..]).all(|(t, q)| t.folded == *q);
+            let Some(len) = w.capital.iter().find(phrase).map(Vec::len) else {
                 continue;
             };
             let after = tokens.get(i + len);
             if after.is_some_and(|t| t.folded == "of" || out.mentions.iter().any(|m| m.tokens.start == i + len)) {
                 continue;
             }
-            let role = if locative(tokens, w, mentions, i + len - 1) || locative(tokens, w, mentions, i) { Role::Locative } else { Role::Other };
-            let admin1 = g.division_of(&place).map(|d| d.name);
+            let role = if locative(tokens, w, country_word, i + len - 1) || locative(tokens, w, country_word, i) { Role::Locative } else { Role::Other };
+            let admin1 = g.division_of(&place).map(|d| d.name.clone());
             let at = out.mentions.partition_point(|m| m.tokens.start < i);
             out.mentions.insert(at, PlaceMention { tokens: i..i + len, sentence: s, place: place.clone(), admin1, role, reason: "the capital", candidates: 1 });
             if out.dateline.is_some_and(|d| d >= at) {
