@@ -174,3 +174,40 @@ fn what_a_subject_receives_was_given_by_the_one_after_from() {
     assert_eq!(codes(&evs), ["072"], "{evs:#?}");
     assert_eq!(dyad(&evs[0]), (Some("USA"), Some("UKR")));
 }
+
+#[test]
+fn non_event_senses_of_violent_words_code_nothing() {
+    // "wound up" is the past of "wind up"; assault rifles are weapons named, not used; "the wounded"
+    // are people, not an act.
+    for text in [
+        "The talks wound up on Tuesday with an agreement to meet again.",
+        "The guards carried assault rifles through the market.",
+        "Doctors said the wounded were evacuated to the capital.",
+        "The minister said it was time to heal the wounds of the past.",
+    ] {
+        let evs = code(text);
+        assert!(evs.iter().all(|e| !matches!(e.cameo_root.as_str(), "18" | "19" | "20")), "{text}: {evs:#?}");
+    }
+    // The trigger word itself still codes.
+    let evs = code("Gunmen wounded two policemen in Lima on Monday.");
+    assert_eq!(codes(&evs), ["190"], "{evs:#?}");
+}
+
+#[test]
+fn an_attack_in_words_is_criticism() {
+    let evs = code("The opposition leader harshly attacked the president in a television interview.");
+    assert_eq!(codes(&evs), ["111"], "{evs:#?}");
+    let evs = code("The senator attacked the government's new economic policy.");
+    assert_eq!(codes(&evs), ["111"], "{evs:#?}");
+    let evs = code("Rebels attacked the army base near Goma on Sunday.");
+    assert_eq!(codes(&evs), ["180"], "an attack on a place stays an attack: {evs:#?}");
+}
+
+#[test]
+fn a_drug_seizure_is_no_looting() {
+    let evs = code("Mexican police seized 40 kg of cocaine in the port of Veracruz.");
+    assert_eq!(codes(&evs), ["1711"], "{evs:#?}");
+    assert!(evs[0].acled.is_none(), "law enforcement against contraband is not an ACLED event: {:?}", evs[0].acled);
+    let evs = code("Mexican police seized guns and drugs in a raid on a house in Veracruz.");
+    assert_eq!(evs[0].acled.as_ref().map(|a| a.sub_event_type.as_str()), Some("Disrupted weapons use"), "weapons seized stay disrupted weapons use");
+}

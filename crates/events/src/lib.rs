@@ -55,6 +55,10 @@ pub struct Coded {
     pub why: Why,
 }
 
+/// The code of a trigger row that names a non-event sense of a trigger word inside it
+/// (data/events/triggers.tsv): it wins the span by being longer, and gives no event.
+pub const NOT_AN_EVENT: &str = "00";
+
 /// Codes every event in a document; `cx` is its tokens read through the lexicon (as for `dyad_mentions::find`).
 pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mentions, places: &Places, lexicon: &Lexicon, tables: &Tables) -> Vec<Coded> {
     // Cues and attributions are read once per sentence, before any event is coded, because an outlet
@@ -80,6 +84,11 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
         let mut after_violence = false;
         for trigger in lexicon.triggers.find_all(cx, range.clone()) {
             let t = &trigger.values[0];
+            // A non-event sense ("wound up the talks", "assault rifles"): the row exists to shadow
+            // the shorter trigger inside it, and codes nothing.
+            if t.cameo == NOT_AN_EVENT {
+                continue;
+            }
             if actors.overlaps_longer(trigger.range()) {
                 continue;
             }
