@@ -211,3 +211,39 @@ fn a_drug_seizure_is_no_looting() {
     let evs = code("Mexican police seized guns and drugs in a raid on a house in Veracruz.");
     assert_eq!(evs[0].acled.as_ref().map(|a| a.sub_event_type.as_str()), Some("Disrupted weapons use"), "weapons seized stay disrupted weapons use");
 }
+
+#[test]
+fn the_wounded_as_subject_are_people_not_an_attack() {
+    let evs = code("Doctors said the injured were taken to hospitals in the capital.");
+    assert!(evs.iter().all(|e| !matches!(e.cameo_root.as_str(), "18" | "19" | "20")), "{evs:#?}");
+    let evs = code("The attack was carried out by gunmen near Lima.");
+    assert_eq!(codes(&evs), ["180"], "a noun after 'the' is still the act: {evs:#?}");
+}
+
+#[test]
+fn asking_someone_to_act_is_an_appeal_to_them() {
+    let evs = code("Peru is asking Chile to withdraw its ambassador.");
+    assert_eq!(codes(&evs), ["0256"], "{evs:#?}");
+    assert_eq!(dyad(&evs[0]), (Some("PER"), Some("CHL")), "the one asked is the target, not what comes after");
+    let evs = code("Farmers asked the government to help them after the drought.");
+    assert_eq!(codes(&evs), ["023"], "{evs:#?}");
+}
+
+#[test]
+fn more_verbal_and_material_acts() {
+    // Sorrow is empathy (018); evidence presented against someone accuses them (112); re-examining
+    // and inspecting sites is investigating (090); shots fired at someone are military force (190).
+    let cases = [
+        ("The mayor expressed sorrow over the deaths of the miners.", "018"),
+        ("Britain presented evidence against Iran at the United Nations.", "112"),
+        ("Auditors re-examined the accounts of the state oil company.", "090"),
+        ("The inspectors inspected the nuclear facility near Isfahan.", "090"),
+        ("Indian troops fired shots at Pakistani soldiers across the border.", "190"),
+    ];
+    for (text, code_) in cases {
+        let evs = code(text);
+        assert_eq!(codes(&evs), [code_], "{text}: {evs:#?}");
+    }
+    // Firing people is dismissal, not an act of force.
+    assert!(code("The ministry fired the artillery commander.").is_empty());
+}
