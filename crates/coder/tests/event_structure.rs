@@ -247,3 +247,11 @@ fn more_verbal_and_material_acts() {
     // Firing people is dismissal, not an act of force.
     assert!(code("The ministry fired the artillery commander.").is_empty());
 }
+
+#[test]
+fn a_place_after_in_is_where_a_seizure_happened_not_what_was_taken() {
+    let evs = code("Soldiers seized 30 rifles in the city of Goma.");
+    assert_eq!(codes(&evs), ["1711"], "a seizure of rifles, not of the city: {evs:#?}");
+    let evs = code("Rebels seized the strategic town of Kidal on Sunday.");
+    assert_eq!(codes(&evs), ["192"], "{evs:#?}");
+}
