@@ -255,3 +255,13 @@ fn a_place_after_in_is_where_a_seizure_happened_not_what_was_taken() {
     let evs = code("Rebels seized the strategic town of Kidal on Sunday.");
     assert_eq!(codes(&evs), ["192"], "{evs:#?}");
 }
+
+#[test]
+fn aid_given_is_coded_by_its_kind_and_first_aid_is_none() {
+    let evs = code("Japan gave Kenya 20 million dollars last year.");
+    assert_eq!(codes(&evs), ["071"], "{evs:#?}");
+    assert_eq!(dyad(&evs[0]), (Some("JPN"), Some("KEN")));
+    let evs = code("Russia is giving Syria military aid.");
+    assert_eq!(codes(&evs), ["072"], "{evs:#?}");
+    assert!(code("A passer-by gave the injured driver first aid.").iter().all(|e| e.cameo_root != "07"));
+}
