@@ -20,7 +20,8 @@ const ACLED_CONTEXT: (&str, &str) = ("data/events/acled_context.tsv", include_st
 fn every_trigger_code_is_in_the_cameo_table() {
     let tables = Tables::get();
     for (line, c) in rows(TRIGGERS, &["pattern", "cameo", "pos", "note"]).unwrap() {
-        assert!(tables.cameo(c[1]).is_some(), "data/events/triggers.tsv:{line}: {} is not a CAMEO code", c[1]);
+        // "00" marks a non-event sense that shadows a shorter trigger ("wound up" the talks).
+        assert!(c[1] == dyad_events::NOT_AN_EVENT || tables.cameo(c[1]).is_some(), "data/events/triggers.tsv:{line}: {} is not a CAMEO code", c[1]);
         assert_ne!(c[1], "010", "data/events/triggers.tsv:{line}: 010 is a fallback, not a trigger code");
     }
 }

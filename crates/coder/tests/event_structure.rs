@@ -174,3 +174,94 @@ fn what_a_subject_receives_was_given_by_the_one_after_from() {
     assert_eq!(codes(&evs), ["072"], "{evs:#?}");
     assert_eq!(dyad(&evs[0]), (Some("USA"), Some("UKR")));
 }
+
+#[test]
+fn non_event_senses_of_violent_words_code_nothing() {
+    // "wound up" is the past of "wind up"; assault rifles are weapons named, not used; "the wounded"
+    // are people, not an act.
+    for text in [
+        "The talks wound up on Tuesday with an agreement to meet again.",
+        "The guards carried assault rifles through the market.",
+        "Doctors said the wounded were evacuated to the capital.",
+        "The minister said it was time to heal the wounds of the past.",
+    ] {
+        let evs = code(text);
+        assert!(evs.iter().all(|e| !matches!(e.cameo_root.as_str(), "18" | "19" | "20")), "{text}: {evs:#?}");
+    }
+    // The trigger word itself still codes.
+    let evs = code("Gunmen wounded two policemen in Lima on Monday.");
+    assert_eq!(codes(&evs), ["190"], "{evs:#?}");
+}
+
+#[test]
+fn an_attack_in_words_is_criticism() {
+    let evs = code("The opposition leader harshly attacked the president in a television interview.");
+    assert_eq!(codes(&evs), ["111"], "{evs:#?}");
+    let evs = code("The senator attacked the government's new economic policy.");
+    assert_eq!(codes(&evs), ["111"], "{evs:#?}");
+    let evs = code("Rebels attacked the army base near Goma on Sunday.");
+    assert_eq!(codes(&evs), ["180"], "an attack on a place stays an attack: {evs:#?}");
+}
+
+#[test]
+fn a_drug_seizure_is_no_looting() {
+    let evs = code("Mexican police seized 40 kg of cocaine in the port of Veracruz.");
+    assert_eq!(codes(&evs), ["1711"], "{evs:#?}");
+    assert!(evs[0].acled.is_none(), "law enforcement against contraband is not an ACLED event: {:?}", evs[0].acled);
+    let evs = code("Mexican police seized guns and drugs in a raid on a house in Veracruz.");
+    assert_eq!(evs[0].acled.as_ref().map(|a| a.sub_event_type.as_str()), Some("Disrupted weapons use"), "weapons seized stay disrupted weapons use");
+}
+
+#[test]
+fn the_wounded_as_subject_are_people_not_an_attack() {
+    let evs = code("Doctors said the injured were taken to hospitals in the capital.");
+    assert!(evs.iter().all(|e| !matches!(e.cameo_root.as_str(), "18" | "19" | "20")), "{evs:#?}");
+    let evs = code("The attack was carried out by gunmen near Lima.");
+    assert_eq!(codes(&evs), ["180"], "a noun after 'the' is still the act: {evs:#?}");
+}
+
+#[test]
+fn asking_someone_to_act_is_an_appeal_to_them() {
+    let evs = code("Peru is asking Chile to withdraw its ambassador.");
+    assert_eq!(codes(&evs), ["0256"], "{evs:#?}");
+    assert_eq!(dyad(&evs[0]), (Some("PER"), Some("CHL")), "the one asked is the target, not what comes after");
+    let evs = code("Farmers asked the government to help them after the drought.");
+    assert_eq!(codes(&evs), ["023"], "{evs:#?}");
+}
+
+#[test]
+fn more_verbal_and_material_acts() {
+    // Sorrow is empathy (018); evidence presented against someone accuses them (112); re-examining
+    // and inspecting sites is investigating (090); shots fired at someone are military force (190).
+    let cases = [
+        ("The mayor expressed sorrow over the deaths of the miners.", "018"),
+        ("Britain presented evidence against Iran at the United Nations.", "112"),
+        ("Auditors re-examined the accounts of the state oil company.", "090"),
+        ("The inspectors inspected the nuclear facility near Isfahan.", "090"),
+        ("Indian troops fired shots at Pakistani soldiers across the border.", "190"),
+    ];
+    for (text, code_) in cases {
+        let evs = code(text);
+        assert_eq!(codes(&evs), [code_], "{text}: {evs:#?}");
+    }
+    // Firing people is dismissal, not an act of force.
+    assert!(code("The ministry fired the artillery commander.").is_empty());
+}
+
+#[test]
+fn a_place_after_in_is_where_a_seizure_happened_not_what_was_taken() {
+    let evs = code("Soldiers seized 30 rifles in the city of Goma.");
+    assert_eq!(codes(&evs), ["1711"], "a seizure of rifles, not of the city: {evs:#?}");
+    let evs = code("Rebels seized the strategic town of Kidal on Sunday.");
+    assert_eq!(codes(&evs), ["192"], "{evs:#?}");
+}
+
+#[test]
+fn aid_given_is_coded_by_its_kind_and_first_aid_is_none() {
+    let evs = code("Japan gave Kenya 20 million dollars last year.");
+    assert_eq!(codes(&evs), ["071"], "{evs:#?}");
+    assert_eq!(dyad(&evs[0]), (Some("JPN"), Some("KEN")));
+    let evs = code("Russia is giving Syria military aid.");
+    assert_eq!(codes(&evs), ["072"], "{evs:#?}");
+    assert!(code("A passer-by gave the injured driver first aid.").iter().all(|e| e.cameo_root != "07"));
+}

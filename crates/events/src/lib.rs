@@ -55,6 +55,10 @@ pub struct Coded {
     pub why: Why,
 }
 
+/// The code of a trigger row that names a non-event sense of a trigger word inside it
+/// (data/events/triggers.tsv): it wins the span by being longer, and gives no event.
+pub const NOT_AN_EVENT: &str = "00";
+
 /// Codes every event in a document; `cx` is its tokens read through the lexicon (as for `dyad_mentions::find`).
 pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mentions, places: &Places, lexicon: &Lexicon, tables: &Tables) -> Vec<Coded> {
     // Cues and attributions are read once per sentence, before any event is coded, because an outlet
@@ -79,7 +83,22 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
         let mut in_subordinate: Vec<bool> = Vec::new();
         let mut after_violence = false;
         for trigger in lexicon.triggers.find_all(cx, range.clone()) {
+            // "seized 30 rifles in the city", "was captured in the town of": a place after a locative
+            // preposition inside a territorial pattern's gap is where the act happened, not what was
+            // taken. The words before the preposition are read again ("seized 30 rifles": a seizure).
+            let trigger = match territory_gap_place(cx, &trigger) {
+                Some(k) => match lexicon.triggers.longest_at(cx, trigger.start, k) {
+                    Some(shorter) => shorter,
+                    None => continue,
+                },
+                None => trigger,
+            };
             let t = &trigger.values[0];
+            // A non-event sense ("wound up the talks", "assault rifles"): the row exists to shadow
+            // the shorter trigger inside it, and codes nothing.
+            if t.cameo == NOT_AN_EVENT {
+                continue;
+            }
             if actors.overlaps_longer(trigger.range()) {
                 continue;
             }
@@ -242,6 +261,19 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
     }
     sources::apply_non_confirmations(&doc.text, &withheld, &mut out);
     out
+}
+
+/// Prepositions that put a place after them as where an act happened.
+const LOCATIVE_IN_GAP: &[&str] = &["in", "near", "at", "outside"];
+
+/// Where a locative preposition sits inside the gap of a territorial (192) pattern ("seize * town"
+/// matching "seized in the town"), if it does.
+fn territory_gap_place(cx: &Tokens, trigger: &dyad_lexicon::Match<'_, dyad_lexicon::Trigger>) -> Option<usize> {
+    let t = &trigger.values[0];
+    if !t.cameo.starts_with("192") || !t.pattern.contains(" * ") {
+        return None;
+    }
+    (trigger.start + 1..trigger.end.saturating_sub(1)).find(|&k| LOCATIVE_IN_GAP.contains(&cx.tokens[k].folded.as_str()))
 }
 
 /// Does the sentence report a main-clause act other than a statement, for its background events to give way to?

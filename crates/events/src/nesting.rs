@@ -37,6 +37,9 @@ const DEMAND_REACH: usize = 12;
 const ARTICLES: &[&str] = &["a", "an", "the"];
 /// Words after "the wounded", "the killed" that show the participle stands alone for people.
 const PEOPLE_FOLLOW: &[&str] = &["from", "to"];
+/// More words that do so after a participle only (not after a noun: "the attack was"): a verb of
+/// which the people are the subject ("the wounded can be evacuated", "the injured were taken").
+const PEOPLE_VERB_FOLLOW: &[&str] = &["were", "are", "have", "had", "can", "could", "will", "would", "must", "should", "include", "included"];
 
 pub(crate) enum Relation {
     /// An event of its own.
@@ -78,7 +81,10 @@ pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, 
     let describes_place = matches!(cameo, "191" | "192");
     if pos.is_verb() && before.is_some_and(|b| DETERMINERS.contains(&word(b))) {
         // ... but "the wounded", "the dead" on their own are people, not an act.
-        let names_people = cx.tokens.get(trigger.end).is_none_or(|t| t.kind == dyad_text::Kind::Punct || PEOPLE_FOLLOW.contains(&t.folded.as_str()));
+        let participle = trigger.len() == 1 && word(trigger.start).ends_with("ed");
+        let names_people = cx.tokens.get(trigger.end).is_none_or(|t| {
+            t.kind == dyad_text::Kind::Punct || PEOPLE_FOLLOW.contains(&t.folded.as_str()) || (participle && PEOPLE_VERB_FOLLOW.contains(&t.folded.as_str()))
+        });
         if !violent(cameo) || describes_place || names_people {
             return Relation::Inside;
         }

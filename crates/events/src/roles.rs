@@ -211,6 +211,21 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         }
     }
 
+    // "urged Chile to withdraw its ambassador", "is asking Obama to help Iran": in an appeal or demand
+    // whose pattern runs on to the act asked for, the actor between the verb and "to" is the one asked.
+    if matches!(code_root, "02" | "10") {
+        if let Some(to) = (trigger.start + 1..trigger.end).find(|&k| word(k) == "to") {
+            let addressee = cands.indices.iter().copied().find(|&i| {
+                let r = cands.range(i);
+                r.start > trigger.start && r.end <= to && !source.contains(&i)
+            });
+            if let Some(i) = addressee {
+                target = vec![i];
+                target_rule = "addressee of the appeal";
+            }
+        }
+    }
+
     // "give Tanzania a grant", "accused the United States of": a named actor inside the trigger, after
     // its first word, is the one acted on. Agent nouns there are the means ("deploy troops").
     if target.is_empty() && !source.is_empty() {
