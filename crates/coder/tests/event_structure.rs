@@ -265,3 +265,12 @@ fn aid_given_is_coded_by_its_kind_and_first_aid_is_none() {
     assert_eq!(codes(&evs), ["072"], "{evs:#?}");
     assert!(code("A passer-by gave the injured driver first aid.").iter().all(|e| e.cameo_root != "07"));
 }
+
+#[test]
+fn a_trigger_word_with_a_capital_inside_a_sentence_is_part_of_a_name() {
+    assert!(code("Shares rose, said an analyst at Merrill Lynch, Pierce, Fenner and Smith in New York.").is_empty());
+    assert!(code("The award went to the Grand Slam winner from Argentina on Sunday.").is_empty());
+    // A headline in title case, and a sentence's first word, keep their triggers.
+    assert_eq!(codes(&code("Peruvian Police Arrest Ketamine Supplier in Lima")), ["173"]);
+    assert_eq!(codes(&code("Attacks on the convoy killed four Kenyan soldiers.")).first().map(|c| &c[..2]), Some("19"));
+}
