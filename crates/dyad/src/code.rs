@@ -151,7 +151,6 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let coder = Coder::new(args.max_bytes);
     let mut tally = Tally::default();
     if !args.quiet && io::stderr().is_terminal() {
         tally.progress = Some(progress_bar(dyad_ingest::total_bytes(&inputs)));
@@ -159,32 +158,38 @@ pub fn run(args: Args) -> ExitCode {
     let bytes_read = Arc::new(AtomicU64::new(0));
     let started = Instant::now();
     let options = Options { format: args.input.input_format, bytes_read: Some(bytes_read.clone()) };
+    // The reader starts first, so the first batches are parsed while the lexicons load.
     let (batches, reader) = read_ahead(inputs, options);
-    for batch in batches {
+    let coder = Coder::new(args.max_bytes);
+    let written: io::Result<()> = pool.in_place_scope(|scope| {
         // Documents are coded (and their events serialised) in parallel a batch at a time and written in
-        // input order, so output is identical whatever the thread count and memory stays bounded.
-        let results: Vec<(Outcome, Vec<String>)> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|record| {
-                    let outcome = code_one(&coder, record);
-                    let lines = event_lines(&outcome, args.why);
-                    (outcome, lines)
-                })
-                .collect()
-        });
-        for (outcome, lines) in results {
-            if let Err(e) = write_outcome(&mut *out, outcome, &lines, &args, &mut tally) {
-                eprintln!("dyad: error: cannot write output: {e}");
-                return ExitCode::from(2);
+        // input order, so output is identical whatever the thread count and memory stays bounded. A batch
+        // is written here while the pool codes the next one.
+        let mut in_flight: Option<mpsc::Receiver<Vec<(Outcome, Vec<String>)>>> = None;
+        for batch in batches.iter().map(Some).chain([None]) {
+            let next = batch.map(|batch| {
+                let (done, results) = mpsc::sync_channel(1);
+                let (coder, why) = (&coder, args.why);
+                scope.spawn(move |_| {
+                    let coded = batch.into_par_iter().map(|record| code_one(coder, record)).map(|outcome| {
+                        let lines = event_lines(&outcome, why);
+                        (outcome, lines)
+                    });
+                    // The receiver is gone only when writing failed; the batch is then dropped.
+                    let _ = done.send(coded.collect());
+                });
+                results
+            });
+            if let Some(results) = std::mem::replace(&mut in_flight, next).and_then(|r| r.recv().ok()) {
+                write_batch(&mut *out, results, &args, &mut tally)?;
+                tally.show_progress(started, &bytes_read);
             }
         }
-        // Keep finished documents on disk even if a later one takes the process down.
-        if let Err(e) = out.flush() {
-            eprintln!("dyad: error: cannot write output: {e}");
-            return ExitCode::from(2);
-        }
-        tally.show_progress(started, &bytes_read);
+        Ok(())
+    });
+    if let Err(e) = written {
+        eprintln!("dyad: error: cannot write output: {e}");
+        return ExitCode::from(2);
     }
     let _ = panic::take_hook();
     if let Some(bar) = &tally.progress {
@@ -263,6 +268,14 @@ fn event_lines(outcome: &Outcome, why: bool) -> Vec<String> {
         }
     };
     events.iter().map(|c| line(c).expect("events serialize")).collect()
+}
+
+/// Writes a coded batch, then flushes: finished documents stay on disk even if a later one takes the process down.
+fn write_batch(out: &mut dyn Write, results: Vec<(Outcome, Vec<String>)>, args: &Args, tally: &mut Tally) -> io::Result<()> {
+    for (outcome, lines) in results {
+        write_outcome(out, outcome, &lines, args, tally)?;
+    }
+    out.flush()
 }
 
 fn write_outcome(out: &mut dyn Write, outcome: Outcome, lines: &[String], args: &Args, tally: &mut Tally) -> io::Result<()> {
