@@ -223,19 +223,20 @@ fn unknown_names(cx: &Tokens, lexicon: &Lexicon, range: &Range<usize>, sentence:
             && lexicon.triggers.longest_at(cx, k, k + 1).is_none()
             && lexicon.cues.longest_at(cx, k, k + 1).is_none()
     };
-    let mut k = range.start;
+    // Runs of names, each token tested once.
     let mut found = Vec::new();
-    while k < range.end {
-        if !is_name(k) {
-            k += 1;
-            continue;
+    let mut run: Option<usize> = None;
+    for k in range.clone() {
+        match (is_name(k), run) {
+            (true, None) => run = Some(k),
+            (false, Some(start)) => {
+                found.push(start..k);
+                run = None;
+            }
+            _ => {}
         }
-        let start = k;
-        while k < range.end && is_name(k) {
-            k += 1;
-        }
-        found.push(start..k);
     }
+    found.extend(run.map(|start| start..range.end));
     for r in found {
         let mut actor = actor_at(cx.text, cx, r.clone());
         actor.name = Some(actor.text.clone());
