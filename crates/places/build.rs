@@ -1,11 +1,17 @@
-//! Writes the gazetteer's name index (`src/name_index.rs`) from the embedded names file, so the gazetteer
-//! starts with it and a short document pays nothing to build it.
+//! Inflates the gazetteer's gzip files into `OUT_DIR` in the forms the gazetteer reads in place, so the
+//! binary carries them ready to use and no run pays for inflating or splitting them:
+//!
+//! - `places.tsv`, the place file's text, and `places.starts`, where each line starts (and one past the end);
+//! - `names.keys`, the names file's keys run together, `names.key_ends`, where each line's key ends in it,
+//!   and `names.ids`, each line's place id;
+//! - `name_index.bin`, the hash index of every name and name prefix (`src/name_index.rs`).
+//!
+//! The arrays are little-endian `u32`s, one per line.
 
 use std::collections::HashMap;
 use std::fs;
 use std::io::Read;
-use std::path::Path;
-
+use std::path::{Path, PathBuf};
 
 #[allow(dead_code)]
 #[path = "src/name_index.rs"]
@@ -13,59 +19,78 @@ mod name_index;
 
 fn main() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteer");
-    let (gz_path, idx_path) = (data.join("names.tsv.gz"), data.join("names.idx.tsv"));
-    for path in [gz_path.as_path(), idx_path.as_path(), Path::new("src/name_index.rs")] {
-        println!("cargo:rerun-if-changed={}", path.display());
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    println!("cargo:rerun-if-changed=src/name_index.rs");
+    let places = inflate(&data.join("places.tsv.gz"));
+    let names = inflate(&data.join("names.tsv.gz"));
+
+    assert!(places.ends_with('\n'), "places.tsv.gz ends with a newline");
+    let mut starts = vec![0];
+    starts.extend(places.match_indices('\n').map(|(i, _)| i + 1));
+    write_u32s(&out.join("places.starts"), starts);
+    fs::write(out.join("places.tsv"), &places).expect("writes the place file");
+
+    let mut keys = String::with_capacity(names.len());
+    let (mut key_ends, mut ids) = (Vec::new(), Vec::new());
+    let mut previous = "";
+    for row in names.lines() {
+        let (key, id) = row.split_once('\t').expect("every line of the names file has a key and an id");
+        // The gazetteer reads a name's lines from its first one on: they must be together.
+        assert!(previous <= key, "names.tsv.gz is not sorted by key at {key:?}");
+        previous = key;
+        keys.push_str(key);
+        key_ends.push(keys.len());
+        ids.push(id.parse().expect("a place id"));
     }
-    let gz = fs::read(&gz_path).expect("data/gazetteer/names.tsv.gz");
-    let idx = fs::read_to_string(&idx_path).expect("data/gazetteer/names.idx.tsv");
-    let texts: Vec<String> = idx
-        .lines()
-        .skip(1)
-        .map(|line| {
-            let mut f = line.split('\t').map(|x| x.parse::<usize>().expect("offset and length"));
-            let (offset, len) = (f.next().expect("offset"), f.next().expect("length"));
-            let mut text = String::new();
-            flate2::read::GzDecoder::new(&gz[offset..offset + len]).read_to_string(&mut text).expect("names.tsv.gz is gzip UTF-8");
-            text
-        })
-        .collect();
-    // Every key with its flags and, for a name, the chunk and line where its lines start; `order` keeps
-    // file order so the table is the same on every build.
-    let mut keys: HashMap<&str, (u64, usize, usize)> = HashMap::new();
+    fs::write(out.join("name_index.bin"), name_index_table(names.lines().map(|row| &row[..row.find('\t').unwrap_or(row.len())]))).expect("writes the name index");
+    fs::write(out.join("names.keys"), keys).expect("writes the name keys");
+    write_u32s(&out.join("names.key_ends"), key_ends);
+    write_u32s(&out.join("names.ids"), ids);
+}
+
+/// The whole text of a (multi-member) gzip file.
+fn inflate(path: &Path) -> String {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let gz = fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut text = String::new();
+    flate2::read::MultiGzDecoder::new(&gz[..]).read_to_string(&mut text).expect("the gazetteer is gzip UTF-8");
+    text
+}
+
+fn write_u32s(path: &Path, values: Vec<usize>) {
+    let bytes: Vec<u8> = values.into_iter().flat_map(|v| u32::try_from(v).expect("fits in a u32").to_le_bytes()).collect();
+    fs::write(path, bytes).expect("writes a u32 array");
+}
+
+/// The name index's slots, as bytes, for the names file's keys in file order.
+fn name_index_table<'a>(line_keys: impl Iterator<Item = &'a str>) -> Vec<u8> {
+    // Every key with its flags and, for a name, its first line; `order` keeps file order so the table is
+    // the same on every build.
+    let mut keys: HashMap<&str, (u64, usize)> = HashMap::new();
     let mut order = Vec::new();
-    let mut add = |key, flags, (chunk, line)| {
+    let mut add = |key, flags, line| {
         let entry = keys.entry(key).or_insert_with(|| {
             order.push(key);
-            (0, chunk, line)
+            (0, line)
         });
         if flags & name_index::NAME != 0 && entry.0 & name_index::NAME == 0 {
-            (entry.1, entry.2) = (chunk, line);
+            entry.1 = line;
         }
         entry.0 |= flags;
     };
-    let mut previous = "";
-    for (chunk, text) in texts.iter().enumerate() {
-        for (line, row) in text.lines().enumerate() {
-            let key = &row[..row.find('\t').unwrap_or(row.len())];
-            // The gazetteer reads a name's lines from its first one on: they must be together.
-            assert!(previous <= key, "names.tsv.gz is not sorted by key at {key:?}");
-            previous = key;
-            add(key, name_index::NAME, (chunk, line));
-            for (space, _) in key.match_indices(' ') {
-                add(&key[..space], name_index::PREFIX, (0, 0));
-            }
+    for (line, key) in line_keys.enumerate() {
+        add(key, name_index::NAME, line);
+        for (space, _) in key.match_indices(' ') {
+            add(&key[..space], name_index::PREFIX, 0);
         }
     }
     let len = (order.len() * 4 / 3).next_power_of_two();
     let mut table = vec![0u64; len];
     for key in order {
-        let (flags, chunk, line) = keys[key];
+        let (flags, line) = keys[key];
         let hash = name_index::hash(key.as_bytes());
         let free = name_index::probe(hash, len).find(|&s| table[s] == 0).expect("the table has free slots");
-        table[free] = name_index::slot(hash, flags, chunk, line);
+        table[free] = name_index::slot(hash, flags, line);
     }
-    let bytes: Vec<u8> = table.iter().flat_map(|s| s.to_le_bytes()).collect();
-    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("name_index.bin");
-    fs::write(out, bytes).expect("writes the name index");
+    table.iter().flat_map(|s| s.to_le_bytes()).collect()
 }

@@ -1,119 +1,58 @@
 //! The gazetteer: GeoNames countries, first-level divisions and populated places (1,000 people or
-//! more), compiled into the binary as chunked gzip files built by `scripts/build_gazetteer.py`.
+//! more), from the gzip files built by `scripts/build_gazetteer.py`, which `build.rs` inflates at compile
+//! time into the texts and line tables the binary carries and the gazetteer reads in place.
 //!
-//! Loading is lazy at two levels: the gazetteer is set up at first use (its chunk indexes, countries and
-//! divisions), and each chunk (256 places, 512 names) is inflated only when a lookup reaches it, so a short
-//! document pays for the few chunks its names fall in, not for the 12 MB of the whole. Names are found
-//! through a hash index built at compile time (`name_index`): a word that starts no name costs one probe.
+//! The gazetteer is set up at first use (its countries and divisions), and a place is parsed only at its
+//! first use, so a short document pays for the few places its names reach, not for all of them. Names are
+//! found through a hash index built at compile time (`name_index`): a word that starts no name costs one
+//! probe.
 
-use std::io::Read;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
 use crate::name_index;
 
-const PLACES_GZ: &[u8] = include_bytes!("../../../data/gazetteer/places.tsv.gz");
-const PLACES_IDX: &str = include_str!("../../../data/gazetteer/places.idx.tsv");
-const NAMES_GZ: &[u8] = include_bytes!("../../../data/gazetteer/names.tsv.gz");
-const NAMES_IDX: &str = include_str!("../../../data/gazetteer/names.idx.tsv");
-/// The name index, written by `build.rs`.
+/// The place file's text: one place per line, the line number its id.
+const PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/places.tsv"));
+/// Where each line of `PLACES` starts, and one past its end.
+const PLACE_STARTS: U32s = U32s(include_bytes!(concat!(env!("OUT_DIR"), "/places.starts")));
+/// The names file's keys, run together in file order.
+const NAME_KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/names.keys"));
+/// Where each line's key ends in `NAME_KEYS` (and the next one starts).
+const NAME_KEY_ENDS: U32s = U32s(include_bytes!(concat!(env!("OUT_DIR"), "/names.key_ends")));
+/// Each line's place id.
+const NAME_IDS: U32s = U32s(include_bytes!(concat!(env!("OUT_DIR"), "/names.ids")));
+/// The name index.
 const NAME_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/name_index.bin"));
-/// Lines per chunk of the place file, as written by the build script (`PLACES_CHUNK`).
-const CHUNK: usize = 256;
+/// Places whose parse slots are allocated together.
+const SLOT_CHUNK: usize = 256;
 
-/// One chunked file: gzip members with their offsets, each inflated on demand and split into lines.
-struct Chunked<T> {
-    gz: &'static [u8],
-    /// (byte offset, length) of each member.
-    members: Vec<(usize, usize)>,
-    inflated: Vec<OnceLock<T>>,
-    split: fn(String) -> T,
-}
+/// An array of little-endian `u32`s written by `build.rs`.
+#[derive(Clone, Copy)]
+struct U32s(&'static [u8]);
 
-/// A chunk of the place file: its text and where each line starts.
-struct Lines {
-    text: String,
-    starts: Vec<u32>,
-}
-
-impl Lines {
-    fn new(text: String) -> Lines {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0u32];
-        starts.extend((0..bytes.len().saturating_sub(1)).filter(|&i| bytes[i] == b'\n').map(|i| i as u32 + 1));
-        Lines { text, starts }
+impl U32s {
+    fn len(self) -> usize {
+        self.0.len() / 4
     }
 
-    fn len(&self) -> usize {
-        self.starts.len()
-    }
-
-    fn line(&self, k: usize) -> &str {
-        let start = self.starts[k] as usize;
-        let end = self.starts.get(k + 1).map_or(self.text.len(), |&e| e as usize - 1);
-        // Every line ends with a newline, the chunk's last one too.
-        self.text[start..end].strip_suffix('\n').unwrap_or(&self.text[start..end])
+    fn get(self, i: usize) -> usize {
+        u32::from_le_bytes(self.0[i * 4..i * 4 + 4].try_into().expect("four bytes")) as usize
     }
 }
 
-/// A chunk of the names file ("key<TAB>place id" lines), split once at inflation into each line's key
-/// and id: a common name is probed and read many times, and then costs a slice compare per line.
-struct Names {
-    text: String,
-    lines: Vec<NameLine>,
+/// Line `id` of the place file.
+fn place_line(id: u32) -> &'static str {
+    let id = id as usize;
+    // Every line ends with a newline.
+    &PLACES[PLACE_STARTS.get(id)..PLACE_STARTS.get(id + 1) - 1]
 }
 
-struct NameLine {
-    key_start: u32,
-    key_end: u32,
-    id: u32,
-}
-
-impl Names {
-    fn new(text: String) -> Names {
-        // Byte scans: a chunk's 512 lines are split at every inflation, and the lines are short.
-        let bytes = text.as_bytes();
-        let mut lines = Vec::new();
-        let mut start = 0;
-        while start < bytes.len() {
-            let tab = start + bytes[start..].iter().position(|&b| b == b'\t').expect("every line of the names file has a key and an id");
-            let end = tab + bytes[tab..].iter().position(|&b| b == b'\n').unwrap_or(bytes.len() - tab);
-            let id = text[tab + 1..end].parse().expect("a place id");
-            lines.push(NameLine { key_start: start as u32, key_end: tab as u32, id });
-            start = end + 1;
-        }
-        Names { text, lines }
-    }
-
-    fn key(&self, line: &NameLine) -> &str {
-        &self.text[line.key_start as usize..line.key_end as usize]
-    }
-}
-
-impl<T> Chunked<T> {
-    fn new(gz: &'static [u8], index: &'static str, split: fn(String) -> T) -> Chunked<T> {
-        let members: Vec<(usize, usize)> = index
-            .lines()
-            .skip(1)
-            .filter_map(|line| {
-                let mut f = line.split('\t');
-                Some((f.next()?.parse().ok()?, f.next()?.parse().ok()?))
-            })
-            .collect();
-        let inflated = members.iter().map(|_| OnceLock::new()).collect();
-        Chunked { gz, members, inflated, split }
-    }
-
-    fn chunk(&self, c: usize) -> &T {
-        self.inflated[c].get_or_init(|| {
-            let (offset, len) = self.members[c];
-            let mut text = String::with_capacity(len * 4);
-            // The bufread decoder reads the embedded bytes in place, with no buffer to fill and copy.
-            flate2::bufread::GzDecoder::new(&self.gz[offset..offset + len]).read_to_string(&mut text).expect("the embedded gazetteer is valid gzip UTF-8");
-            (self.split)(text)
-        })
-    }
+/// The key on line `line` of the names file.
+fn name_key(line: usize) -> &'static str {
+    let start = if line == 0 { 0 } else { NAME_KEY_ENDS.get(line - 1) };
+    &NAME_KEYS[start..NAME_KEY_ENDS.get(line)]
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -157,7 +96,6 @@ pub struct Place {
 /// Where a name's lines start in the names file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NameLines {
-    chunk: usize,
     line: usize,
 }
 
@@ -171,11 +109,9 @@ pub struct Probe {
 }
 
 pub struct Gazetteer {
-    places: Chunked<Lines>,
     /// The places parsed, each at its first use (a common name is resolved many times), in slots
-    /// allocated a chunk at a time.
+    /// allocated `SLOT_CHUNK` at a time.
     parsed: Vec<OnceLock<Vec<Slot>>>,
-    names: Chunked<Names>,
     /// country → admin1 code → the division's place id.
     divisions: FxHashMap<String, FxHashMap<String, u32>>,
     /// country → (the country's place id, its capital's place id).
@@ -198,19 +134,16 @@ impl Gazetteer {
     }
 
     fn load() -> Gazetteer {
-        let places = Chunked::new(PLACES_GZ, PLACES_IDX, Lines::new);
-        let names = Chunked::new(NAMES_GZ, NAMES_IDX, Names::new);
-        let len = (places.members.len() - 1) * CHUNK + places.chunk(places.members.len() - 1).len();
-        let parsed = places.members.iter().map(|_| OnceLock::new()).collect();
-        let mut g = Gazetteer { places, parsed, names, divisions: FxHashMap::default(), countries: FxHashMap::default(), len };
+        let len = PLACE_STARTS.len() - 1;
+        let parsed = (0..len.div_ceil(SLOT_CHUNK)).map(|_| OnceLock::new()).collect();
+        let mut g = Gazetteer { parsed, divisions: FxHashMap::default(), countries: FxHashMap::default(), len };
         let (mut countries, mut divisions) = (FxHashMap::default(), FxHashMap::<String, FxHashMap<String, u32>>::default());
         // Countries and divisions come first in the file, populated places after them.
         for id in 0..len as u32 {
             let p = g.place(id);
             match p.kind {
                 PlaceKind::Country => {
-                    let line = g.places.chunk(id as usize / CHUNK).line(id as usize % CHUNK);
-                    let capital = line.rsplit('\t').next().and_then(|c| c.parse().ok());
+                    let capital = place_line(id).rsplit('\t').next().and_then(|c| c.parse().ok());
                     countries.insert(p.country.clone(), (id, capital));
                 }
                 PlaceKind::Admin1 => {
@@ -232,12 +165,12 @@ impl Gazetteer {
     }
 
     fn slot(&self, id: u32) -> &Slot {
-        &self.parsed[id as usize / CHUNK].get_or_init(|| (0..CHUNK).map(|_| Slot::default()).collect())[id as usize % CHUNK]
+        &self.parsed[id as usize / SLOT_CHUNK].get_or_init(|| (0..SLOT_CHUNK).map(|_| Slot::default()).collect())[id as usize % SLOT_CHUNK]
     }
 
     /// The place on line `id`.
     pub fn place(&self, id: u32) -> &Place {
-        self.slot(id).place.get_or_init(|| parse_place(id, self.places.chunk(id as usize / CHUNK).line(id as usize % CHUNK)))
+        self.slot(id).place.get_or_init(|| parse_place(id, place_line(id)))
     }
 
     /// The place's own name folded into a name key ("st . louis" for "St. Louis"), to tell a mention of
@@ -259,8 +192,7 @@ impl Gazetteer {
         for s in slots {
             probe.continues |= s & name_index::PREFIX != 0;
             if probe.name.is_none() && s & name_index::NAME != 0 {
-                let (chunk, line) = name_index::position(s);
-                let at = NameLines { chunk, line };
+                let at = NameLines { line: name_index::first_line(s) };
                 probe.name = (self.name_key(at) == key).then_some(at);
             }
         }
@@ -279,28 +211,14 @@ impl Gazetteer {
     }
 
     /// The folded key of the name whose lines start here.
-    pub fn name_key(&self, at: NameLines) -> &str {
-        let chunk = self.names.chunk(at.chunk);
-        chunk.key(&chunk.lines[at.line])
+    pub fn name_key(&self, at: NameLines) -> &'static str {
+        name_key(at.line)
     }
 
     /// Ids of the places on a name's lines.
     pub fn ids(&self, at: NameLines) -> Vec<u32> {
-        let key = self.name_key(at);
-        let mut ids = Vec::new();
-        let mut from = at.line;
-        for c in at.chunk..self.names.members.len() {
-            let chunk = self.names.chunk(c);
-            let lines = &chunk.lines[from..];
-            let before = ids.len();
-            ids.extend(lines.iter().take_while(|l| chunk.key(l) == key).map(|l| l.id));
-            // A name's lines may run on into the next chunk.
-            if ids.len() - before < lines.len() {
-                break;
-            }
-            from = 0;
-        }
-        ids
+        let key = name_key(at.line);
+        (at.line..NAME_IDS.len()).take_while(|&line| name_key(line) == key).map(|line| NAME_IDS.get(line) as u32).collect()
     }
 
     /// The first-level division a place lies in (itself for a division).

@@ -1,18 +1,18 @@
 //! The hash index of the gazetteer's name keys, written at compile time by `build.rs` from the names file
 //! and probed by the gazetteer. For any folded token sequence, a probe or two say whether it is a name
 //! (and where its first line is) and whether a longer name starts with it, so the many words of a text
-//! that are neither never reach the gzip chunks. Shared by both sides so they hash and encode alike.
+//! that are neither never reach the names file. Shared by both sides so they hash and encode alike.
 //!
 //! The table is a power-of-two array of little-endian `u64` slots, linearly probed from a key's hash;
-//! 0 is an empty slot. A slot holds the hash's high half (a fingerprint), the flags below and the chunk
-//! and line of the name's first line. Fingerprints can collide, so a name is confirmed against its line.
+//! 0 is an empty slot. A slot holds the hash's high half (a fingerprint), the flags below and the number
+//! of the name's first line in the names file. Fingerprints can collide, so a name is confirmed against its line.
 
 /// The key is a name; the slot holds its first line.
 pub const NAME: u64 = 1 << 31;
 /// A longer name starts with the key and a space.
 pub const PREFIX: u64 = 1 << 30;
-/// Bits for the chunk number, above the 16 bits of the line within it.
-pub const CHUNK_BITS: u32 = 14;
+/// The bits below the flags, which hold a name's first line.
+const LINE_MASK: u64 = PREFIX - 1;
 
 /// A 64-bit hash whose low bits pick the slot and whose high half is the fingerprint.
 pub fn hash(key: &[u8]) -> u64 {
@@ -32,11 +32,11 @@ pub fn hash(key: &[u8]) -> u64 {
     h ^ (h >> 31)
 }
 
-/// A slot's content: fingerprint, flags, and for a name the chunk and line of its first line.
+/// A slot's content: fingerprint, flags, and for a name its first line.
 #[allow(dead_code)] // written by build.rs only
-pub fn slot(hash: u64, flags: u64, chunk: usize, line: usize) -> u64 {
-    assert!(chunk < 1 << CHUNK_BITS && line < 1 << 16, "the names file outgrew the index's position bits");
-    (hash & !0xffff_ffff) | flags | (chunk as u64) << 16 | line as u64
+pub fn slot(hash: u64, flags: u64, line: usize) -> u64 {
+    assert!(line as u64 <= LINE_MASK, "the names file outgrew the index's line bits");
+    (hash & !0xffff_ffff) | flags | line as u64
 }
 
 /// Whether a slot may hold the key of this hash.
@@ -44,9 +44,9 @@ pub fn fingerprint_matches(slot: u64, hash: u64) -> bool {
     slot >> 32 == hash >> 32
 }
 
-/// The chunk and line a name slot points at.
-pub fn position(slot: u64) -> (usize, usize) {
-    ((slot >> 16) as usize & ((1 << CHUNK_BITS) - 1), slot as usize & 0xffff)
+/// The first line a name slot points at.
+pub fn first_line(slot: u64) -> usize {
+    (slot & LINE_MASK) as usize
 }
 
 /// The slots to try for a hash in a table of `len` slots (a power of two), in order.
