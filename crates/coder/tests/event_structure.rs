@@ -274,3 +274,32 @@ fn a_trigger_word_with_a_capital_inside_a_sentence_is_part_of_a_name() {
     assert_eq!(codes(&code("Peruvian Police Arrest Ketamine Supplier in Lima")), ["173"]);
     assert_eq!(codes(&code("Attacks on the convoy killed four Kenyan soldiers.")).first().map(|c| &c[..2]), Some("19"));
 }
+
+#[test]
+fn an_amount_with_a_currency_sign_does_not_break_a_pattern() {
+    let evs = code("Norway donated $15 million to Malawi for school meals.");
+    assert_eq!(codes(&evs).first().map(|c| &c[..2]), Some("07"), "{evs:#?}");
+    let evs = code("The Irish government allocated €12 million to flood victims in Pakistan.");
+    assert_eq!(codes(&evs), ["071"], "{evs:#?}");
+}
+
+#[test]
+fn an_adverbial_of_time_between_verb_and_particle_is_skipped() {
+    let evs = code("The governor of Sonora conceded on Friday to demands from teachers for higher pay.");
+    assert_eq!(codes(&evs), ["083"], "{evs:#?}");
+    let evs = code("The mayor bowed at last to demands from residents.");
+    assert_eq!(codes(&evs), ["083"], "{evs:#?}");
+    // A place between the words is not an adverbial of time.
+    assert!(code("The mayor bowed at home to demands from residents.").iter().all(|e| e.cameo != "083"));
+}
+
+#[test]
+fn yielding_acts_returns_releases_and_eased_barriers() {
+    assert_eq!(codes(&code("Italy returned three stolen paintings to Greece.")), ["0842"]);
+    assert_eq!(codes(&code("Jordan opened its borders to refugees from Iraq.")), ["081"]);
+    assert_eq!(codes(&code("Canada lifted tariffs on Mexican steel.")), ["085"]);
+    assert_eq!(codes(&code("The junta set free two opposition leaders.")), ["0841"]);
+    assert_eq!(codes(&code("The rebels declared a cessation of hostilities in the north.")), ["0871"]);
+    // Going back somewhere is no return of property.
+    assert!(code("The president returned to Lima on Sunday.").iter().all(|e| e.cameo != "0842"));
+}
