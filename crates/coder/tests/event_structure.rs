@@ -303,3 +303,19 @@ fn yielding_acts_returns_releases_and_eased_barriers() {
     // Going back somewhere is no return of property.
     assert!(code("The president returned to Lima on Sunday.").iter().all(|e| e.cameo != "0842"));
 }
+
+#[test]
+fn a_reporting_verb_that_opens_a_trigger_is_the_act_not_a_report() {
+    let evs = code("The Pakistani Taliban claimed responsibility for the bombing of a police station.");
+    assert_eq!(codes(&evs), ["015"], "{evs:#?}");
+    assert_eq!(country(&evs[0].source), Some("PAK"), "the claimant is the source, not a speaker: {evs:#?}");
+    let evs = code("Hezbollah denied involvement in the attack on the embassy.");
+    assert_eq!(codes(&evs), ["016"], "a denial, not the attack: {evs:#?}");
+    assert!(evs[0].source.is_some(), "{evs:#?}");
+    let evs = code("Colombia announced a ceasefire with the ELN.");
+    assert_eq!(codes(&evs), ["0871"], "{evs:#?}");
+    assert_eq!(country(&evs[0].source), Some("COL"), "{evs:#?}");
+    // A report of another act keeps its speaker: the arrests are the act.
+    let evs = code("Police said they arrested two smugglers.");
+    assert_eq!(codes(&evs), ["173"], "{evs:#?}");
+}
