@@ -319,3 +319,20 @@ fn a_reporting_verb_that_opens_a_trigger_is_the_act_not_a_report() {
     let evs = code("Police said they arrested two smugglers.");
     assert_eq!(codes(&evs), ["173"], "{evs:#?}");
 }
+
+#[test]
+fn refugees_accepted_are_asylum_and_a_refusal_to_accept_them_is_a_rejection() {
+    let evs = code("Canada accepted 3,000 refugees from Sudan last year.");
+    assert_eq!(codes(&evs), ["075"], "{evs:#?}");
+    let evs = code("Austria says it will not accept refugees from Libya.");
+    assert_eq!(evs.first().map(|e| e.cameo_root.as_str()), Some("12"), "{evs:#?}");
+    let evs = code("Ghana is sending troops to the UN peacekeeping mission in Mali.");
+    assert_eq!(codes(&evs), ["074"], "peacekeepers, not a show of force: {evs:#?}");
+}
+
+#[test]
+fn outlooks_and_options_weighed_are_statements() {
+    assert_eq!(codes(&code("The Chilean cabinet is exploring the possibility of a new mining tax.")), ["014"]);
+    assert_eq!(codes(&code("The Kenyan minister is pessimistic about the talks.")), ["012"]);
+    assert_eq!(codes(&code("Peru voiced hope that the border dispute would end soon.")), ["013"]);
+}
