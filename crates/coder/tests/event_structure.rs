@@ -336,3 +336,14 @@ fn outlooks_and_options_weighed_are_statements() {
     assert_eq!(codes(&code("The Kenyan minister is pessimistic about the talks.")), ["012"]);
     assert_eq!(codes(&code("Peru voiced hope that the border dispute would end soon.")), ["013"]);
 }
+
+#[test]
+fn a_drug_base_seized_is_a_confiscation_and_a_seat_held_is_no_occupation() {
+    let evs = code("Bolivian police seized 300 kg of coca base near the border.");
+    assert_eq!(codes(&evs), ["1711"], "{evs:#?}");
+    assert_eq!(codes(&code("Rebels seized an army base near Goma.")), ["192"]);
+    assert!(code("Her family has occupied the seat since 1990.").is_empty());
+    assert!(code("The coalition kept the role it had occupied for years.").is_empty());
+    assert!(code("The cabinet was occupied with the budget.").is_empty());
+    assert_eq!(codes(&code("Rebels occupied the town of Kidal.")), ["192"]);
+}
