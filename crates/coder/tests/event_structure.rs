@@ -347,3 +347,13 @@ fn a_drug_base_seized_is_a_confiscation_and_a_seat_held_is_no_occupation() {
     assert!(code("The cabinet was occupied with the budget.").is_empty());
     assert_eq!(codes(&code("Rebels occupied the town of Kidal.")), ["192"]);
 }
+
+#[test]
+fn an_act_asked_of_someone_is_an_appeal_not_the_act() {
+    let evs = code("Sweden asked Hungary to lift the ban on the opposition party.");
+    assert_eq!(codes(&evs), ["020"], "the ban is not lifted: {evs:#?}");
+    assert_eq!(dyad(&evs[0]), (Some("SWE"), Some("HUN")));
+    // A source's anonymity is no appeal.
+    let evs = code("A Kenyan officer, who asked not to be named, said soldiers arrested five men.");
+    assert_eq!(codes(&evs), ["173"], "{evs:#?}");
+}
