@@ -274,3 +274,86 @@ fn a_trigger_word_with_a_capital_inside_a_sentence_is_part_of_a_name() {
     assert_eq!(codes(&code("Peruvian Police Arrest Ketamine Supplier in Lima")), ["173"]);
     assert_eq!(codes(&code("Attacks on the convoy killed four Kenyan soldiers.")).first().map(|c| &c[..2]), Some("19"));
 }
+
+#[test]
+fn an_amount_with_a_currency_sign_does_not_break_a_pattern() {
+    let evs = code("Norway donated $15 million to Malawi for school meals.");
+    assert_eq!(codes(&evs).first().map(|c| &c[..2]), Some("07"), "{evs:#?}");
+    let evs = code("The Irish government allocated €12 million to flood victims in Pakistan.");
+    assert_eq!(codes(&evs), ["071"], "{evs:#?}");
+}
+
+#[test]
+fn an_adverbial_of_time_between_verb_and_particle_is_skipped() {
+    let evs = code("The governor of Sonora conceded on Friday to demands from teachers for higher pay.");
+    assert_eq!(codes(&evs), ["083"], "{evs:#?}");
+    let evs = code("The mayor bowed at last to demands from residents.");
+    assert_eq!(codes(&evs), ["083"], "{evs:#?}");
+    // A place between the words is not an adverbial of time.
+    assert!(code("The mayor bowed at home to demands from residents.").iter().all(|e| e.cameo != "083"));
+}
+
+#[test]
+fn yielding_acts_returns_releases_and_eased_barriers() {
+    assert_eq!(codes(&code("Italy returned three stolen paintings to Greece.")), ["0842"]);
+    assert_eq!(codes(&code("Jordan opened its borders to refugees from Iraq.")), ["081"]);
+    assert_eq!(codes(&code("Canada lifted tariffs on Mexican steel.")), ["085"]);
+    assert_eq!(codes(&code("The junta set free two opposition leaders.")), ["0841"]);
+    assert_eq!(codes(&code("The rebels declared a cessation of hostilities in the north.")), ["0871"]);
+    // Going back somewhere is no return of property.
+    assert!(code("The president returned to Lima on Sunday.").iter().all(|e| e.cameo != "0842"));
+}
+
+#[test]
+fn a_reporting_verb_that_opens_a_trigger_is_the_act_not_a_report() {
+    let evs = code("The Pakistani Taliban claimed responsibility for the bombing of a police station.");
+    assert_eq!(codes(&evs), ["015"], "{evs:#?}");
+    assert_eq!(country(&evs[0].source), Some("PAK"), "the claimant is the source, not a speaker: {evs:#?}");
+    let evs = code("Hezbollah denied involvement in the attack on the embassy.");
+    assert_eq!(codes(&evs), ["016"], "a denial, not the attack: {evs:#?}");
+    assert!(evs[0].source.is_some(), "{evs:#?}");
+    let evs = code("Colombia announced a ceasefire with the ELN.");
+    assert_eq!(codes(&evs), ["0871"], "{evs:#?}");
+    assert_eq!(country(&evs[0].source), Some("COL"), "{evs:#?}");
+    // A report of another act keeps its speaker: the arrests are the act.
+    let evs = code("Police said they arrested two smugglers.");
+    assert_eq!(codes(&evs), ["173"], "{evs:#?}");
+}
+
+#[test]
+fn refugees_accepted_are_asylum_and_a_refusal_to_accept_them_is_a_rejection() {
+    let evs = code("Canada accepted 3,000 refugees from Sudan last year.");
+    assert_eq!(codes(&evs), ["075"], "{evs:#?}");
+    let evs = code("Austria says it will not accept refugees from Libya.");
+    assert_eq!(evs.first().map(|e| e.cameo_root.as_str()), Some("12"), "{evs:#?}");
+    let evs = code("Ghana is sending troops to the UN peacekeeping mission in Mali.");
+    assert_eq!(codes(&evs), ["074"], "peacekeepers, not a show of force: {evs:#?}");
+}
+
+#[test]
+fn outlooks_and_options_weighed_are_statements() {
+    assert_eq!(codes(&code("The Chilean cabinet is exploring the possibility of a new mining tax.")), ["014"]);
+    assert_eq!(codes(&code("The Kenyan minister is pessimistic about the talks.")), ["012"]);
+    assert_eq!(codes(&code("Peru voiced hope that the border dispute would end soon.")), ["013"]);
+}
+
+#[test]
+fn a_drug_base_seized_is_a_confiscation_and_a_seat_held_is_no_occupation() {
+    let evs = code("Bolivian police seized 300 kg of coca base near the border.");
+    assert_eq!(codes(&evs), ["1711"], "{evs:#?}");
+    assert_eq!(codes(&code("Rebels seized an army base near Goma.")), ["192"]);
+    assert!(code("Her family has occupied the seat since 1990.").is_empty());
+    assert!(code("The coalition kept the role it had occupied for years.").is_empty());
+    assert!(code("The cabinet was occupied with the budget.").is_empty());
+    assert_eq!(codes(&code("Rebels occupied the town of Kidal.")), ["192"]);
+}
+
+#[test]
+fn an_act_asked_of_someone_is_an_appeal_not_the_act() {
+    let evs = code("Sweden asked Hungary to lift the ban on the opposition party.");
+    assert_eq!(codes(&evs), ["020"], "the ban is not lifted: {evs:#?}");
+    assert_eq!(dyad(&evs[0]), (Some("SWE"), Some("HUN")));
+    // A source's anonymity is no appeal.
+    let evs = code("A Kenyan officer, who asked not to be named, said soldiers arrested five men.");
+    assert_eq!(codes(&evs), ["173"], "{evs:#?}");
+}

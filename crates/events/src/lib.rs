@@ -77,7 +77,15 @@ fn capitalised_in_prose(cx: &Tokens, sentence: std::ops::Range<usize>, start: us
 pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mentions, places: &Places, lexicon: &Lexicon, tables: &Tables) -> Vec<Coded> {
     // Cues and attributions are read once per sentence, before any event is coded, because an outlet
     // chain stated late in a story ("officials told NBC News") applies to its earlier sentences.
-    let all_cues: Vec<_> = analyzed.sentences.iter().map(|s| lexicon.cues.find_all(cx, s.tokens.clone())).collect();
+    let all_cues: Vec<_> = analyzed
+        .sentences
+        .iter()
+        .map(|s| {
+            let mut cues = lexicon.cues.find_all(cx, s.tokens.clone());
+            cues.retain(|cue| !opens_trigger(lexicon, cx, cue, s.tokens.end));
+            cues
+        })
+        .collect();
     let mut all_attributions: Vec<_> =
         analyzed.sentences.iter().zip(&all_cues).map(|(s, cues)| sources::in_sentence(cx, cues, mentions, s.tokens.clone())).collect();
     let chains = sources::outlet_chains(&all_attributions);
@@ -291,6 +299,14 @@ fn territory_gap_place(cx: &Tokens, trigger: &dyad_lexicon::Match<'_, dyad_lexic
 }
 
 /// Does the sentence report a main-clause act other than a statement, for its background events to give way to?
+/// "claimed responsibility for", "announced a ceasefire", "denied involvement in": a reporting verb that
+/// opens a longer trigger is the act's own verb with its object, not a report of what follows, so its
+/// subject is the act's source and not a speaker.
+fn opens_trigger(lexicon: &Lexicon, cx: &Tokens, cue: &dyad_lexicon::Match<'_, dyad_lexicon::Cue>, limit: usize) -> bool {
+    cue.values.iter().all(|c| matches!(c.kind, CueKind::Report | CueKind::Denial))
+        && lexicon.triggers.longest_at(cx, cue.start, limit).is_some_and(|t| t.end > cue.end && t.values[0].cameo != NOT_AN_EVENT)
+}
+
 fn reports_main_act(events: &[Coded], in_subordinate: &[bool]) -> bool {
     events.iter().zip(in_subordinate).any(|(c, &sub)| !sub && c.event.cameo_root != "01")
 }

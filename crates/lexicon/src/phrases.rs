@@ -16,6 +16,8 @@ use dyad_text::{tokenize, Kind, Token};
 
 use crate::lemmas::{Lemmatizer, Word as Known};
 
+/// Signs inside an amount, which a gap may hold.
+const AMOUNT_SIGNS: &[&str] = &["$", "€", "£", "¥", "%", "us$"];
 const MAX_GAP: usize = 5;
 /// A gap longer than this is a run of modifiers ("signed a landmark data sharing agreement"); it may
 /// not hold a word that opens a new phrase, since an embedded act ("threatened on Monday to impose
@@ -23,7 +25,7 @@ const MAX_GAP: usize = 5;
 const MAX_OPEN_GAP: usize = 3;
 const PHRASE_OPENERS: &[&str] = &["to", "that", "and", "or", "but", "which", "who", "if"];
 const MAX_SKIPPED_ADVERBS: usize = 2;
-const ADVERBS: &[&str] = &["also", "already", "still", "yet", "again", "further", "once", "now", "even", "ever", "just", "then", "reportedly", "allegedly"];
+const ADVERBS: &[&str] = &["also", "already", "still", "yet", "again", "further", "once", "now", "even", "ever", "just", "then", "reportedly", "allegedly", "yesterday", "today", "tonight"];
 const NOT_ADVERBS: &[&str] = &["italy", "july", "family", "rally", "ally", "supply", "reply", "apply", "assembly", "monopoly", "only", "early"];
 
 /// Lexicon entries that must match case-sensitively say so.
@@ -49,7 +51,14 @@ struct Form<'a> {
 
 impl<'a> Tokens<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], lemmas: &'a Lemmatizer) -> Tokens<'a> {
-        let forms = tokens.iter().map(|t| Form { known: lemmas.word(&t.folded), adverb: is_adverb(t) }).collect();
+        let mut forms: Vec<Form> = tokens.iter().map(|t| Form { known: lemmas.word(&t.folded), adverb: is_adverb(t) }).collect();
+        // Two-word adverbials of time ("conceded at last to demands", "met on Monday with") are skipped as adverbs.
+        for i in 1..tokens.len() {
+            if is_adverbial_pair(tokens[i - 1].folded.as_str(), tokens[i].folded.as_str()) {
+                forms[i - 1].adverb = true;
+                forms[i].adverb = true;
+            }
+        }
         Tokens { text, tokens, forms }
     }
 
@@ -72,6 +81,18 @@ impl<'a> Tokens<'a> {
     /// The ids token `i` reads as: its own word's, then its lemmas'.
     fn reads_as(&self, i: usize) -> &'a [u32] {
         &self.forms[i].known.reads_as
+    }
+}
+
+/// "at last", "on Monday", "last week", "this morning": a preposition or determiner and a word of time.
+fn is_adverbial_pair(a: &str, b: &str) -> bool {
+    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const PERIODS: &[&str] = &["week", "month", "year", "night", "weekend", "morning", "evening", "afternoon"];
+    match a {
+        "at" => b == "last",
+        "on" => DAYS.contains(&b),
+        "last" | "this" => PERIODS.contains(&b) || DAYS.contains(&b),
+        _ => false,
     }
 }
 
@@ -206,7 +227,8 @@ impl<T> PhraseSet<T> {
                     for end in pos..=(pos + MAX_GAP).min(limit) {
                         if end > pos {
                             let last = &cx.tokens[end - 1];
-                            if last.kind == Kind::Punct {
+                            // A currency or percent sign is part of an amount ("gave $2 million to", "a 3% tax"), not a break.
+                            if last.kind == Kind::Punct && !AMOUNT_SIGNS.contains(&last.folded.as_str()) {
                                 return None;
                             }
                             opener |= PHRASE_OPENERS.contains(&last.folded.as_str());
@@ -310,6 +332,23 @@ mod tests {
             find(&set, &lemmas, "They held high-level talks with U.S. envoys but have not publicly confirmed it."),
             [("held high-level talks with".to_string(), "040"), ("U.S.".into(), "USA"), ("not publicly confirmed".into(), "011")]
         );
+    }
+
+    #[test]
+    fn a_gap_holds_an_amount_with_its_currency_sign() {
+        let (set, lemmas) = setup(&[("donate * million to", "071"), ("cut * tax", "085")]);
+        assert_eq!(find(&set, &lemmas, "The fund donated $40 million to the farmers"), [("donated $40 million to".to_string(), "071")]);
+        assert_eq!(find(&set, &lemmas, "They cut a 5% tax"), [("cut a 5% tax".to_string(), "085")]);
+        assert!(find(&set, &lemmas, "They donated, million to").is_empty());
+    }
+
+    #[test]
+    fn adverbials_of_time_are_skipped_between_pattern_words() {
+        let (set, lemmas) = setup(&[("yield to demand", "083"), ("talk with", "040")]);
+        assert_eq!(find(&set, &lemmas, "The mayor yielded at last to demands"), [("yielded at last to demands".to_string(), "083")]);
+        assert_eq!(find(&set, &lemmas, "She talked on Friday with envoys"), [("talked on Friday with".to_string(), "040")]);
+        assert_eq!(find(&set, &lemmas, "She talked yesterday with envoys"), [("talked yesterday with".to_string(), "040")]);
+        assert!(find(&set, &lemmas, "She talked at home with envoys").is_empty());
     }
 
     #[test]
