@@ -298,7 +298,6 @@ fn territory_gap_place(cx: &Tokens, trigger: &dyad_lexicon::Match<'_, dyad_lexic
     (trigger.start + 1..trigger.end.saturating_sub(1)).find(|&k| LOCATIVE_IN_GAP.contains(&cx.tokens[k].folded.as_str()))
 }
 
-/// Does the sentence report a main-clause act other than a statement, for its background events to give way to?
 /// "claimed responsibility for", "announced a ceasefire", "denied involvement in": a reporting verb that
 /// opens a longer trigger is the act's own verb with its object, not a report of what follows, so its
 /// subject is the act's source and not a speaker.
@@ -307,6 +306,7 @@ fn opens_trigger(lexicon: &Lexicon, cx: &Tokens, cue: &dyad_lexicon::Match<'_, d
         && lexicon.triggers.longest_at(cx, cue.start, limit).is_some_and(|t| t.end > cue.end && t.values[0].cameo != NOT_AN_EVENT)
 }
 
+/// Does the sentence report a main-clause act other than a statement, for its background events to give way to?
 fn reports_main_act(events: &[Coded], in_subordinate: &[bool]) -> bool {
     events.iter().zip(in_subordinate).any(|(c, &sub)| !sub && c.event.cameo_root != "01")
 }
