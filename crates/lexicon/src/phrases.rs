@@ -17,7 +17,7 @@ use dyad_text::{tokenize, Kind, Token};
 use crate::lemmas::{Lemmatizer, Word as Known};
 
 /// Signs inside an amount, which a gap may hold.
-const AMOUNT_SIGNS: &[&str] = &["$", "€", "£", "¥", "%", "us$"];
+const AMOUNT_SIGNS: &[&str] = &["$", "€", "£", "¥", "%"];
 const MAX_GAP: usize = 5;
 /// A gap longer than this is a run of modifiers ("signed a landmark data sharing agreement"); it may
 /// not hold a word that opens a new phrase, since an embedded act ("threatened on Monday to impose
