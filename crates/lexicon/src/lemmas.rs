@@ -22,6 +22,10 @@ pub struct Lemmatizer {
     /// Every word the lexicons use or inflect, with its lemmas and ids.
     words: HashMap<String, Word>,
     irregular: HashMap<String, Vec<String>>,
+    /// By word id: one bit per phrase set in which a pattern starts with the word.
+    opens: Vec<u32>,
+    /// Phrase sets registered so far, each owning one bit of `opens`.
+    sets: u32,
 }
 
 /// A known word. Phrase matching compares ids, so each token is looked up once, not once per probe.
@@ -45,7 +49,7 @@ impl Lemmatizer {
                 forms.push(form.to_lowercase());
             }
         }
-        Ok(Lemmatizer { words: HashMap::default(), irregular })
+        Ok(Lemmatizer { words: HashMap::default(), irregular, opens: Vec::new(), sets: 0 })
     }
 
     /// Registers every word of a (folded, space-separated) phrase as a lemma, with verb and noun forms.
@@ -95,6 +99,27 @@ impl Lemmatizer {
     /// What a folded token reads as; [`UNKNOWN`] for a word no lexicon uses.
     pub(crate) fn word(&self, folded: &str) -> &Word {
         self.words.get(folded).unwrap_or(&UNKNOWN)
+    }
+
+    /// A new phrase set's bit in the record of which words open patterns.
+    pub(crate) fn register_set(&mut self) -> u32 {
+        assert!(self.sets < u32::BITS, "at most 32 phrase sets share a lemmatizer");
+        self.sets += 1;
+        1 << (self.sets - 1)
+    }
+
+    /// Records that a pattern of the set with bit `set` starts with word `id`.
+    pub(crate) fn mark_opener(&mut self, id: u32, set: u32) {
+        let slot = id as usize;
+        if self.opens.len() <= slot {
+            self.opens.resize(slot + 1, 0);
+        }
+        self.opens[slot] |= set;
+    }
+
+    /// The sets in which a word, read as any of `ids`, can start a pattern.
+    pub(crate) fn opens(&self, ids: &[u32]) -> u32 {
+        ids.iter().fold(0, |bits, &id| bits | self.opens.get(id as usize).copied().unwrap_or(0))
     }
 
     /// Base forms of a folded token, not including the token itself.

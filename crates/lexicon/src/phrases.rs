@@ -46,12 +46,32 @@ pub struct Tokens<'a> {
 #[derive(Clone, Copy)]
 struct Form<'a> {
     known: &'a Known,
+    /// The phrase sets in which a pattern can start here (one bit each): most tokens start none, and then
+    /// the sets' indexes are never touched.
+    opens: u32,
     adverb: bool,
+    /// Punctuation a gap may not hold.
+    breaks_gap: bool,
+    /// A word that opens a new phrase (see [`MAX_OPEN_GAP`]).
+    opener: bool,
 }
 
 impl<'a> Tokens<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], lemmas: &'a Lemmatizer) -> Tokens<'a> {
-        let mut forms: Vec<Form> = tokens.iter().map(|t| Form { known: lemmas.word(&t.folded), adverb: is_adverb(t) }).collect();
+        let mut forms: Vec<Form> = tokens
+            .iter()
+            .map(|t| {
+                let known = lemmas.word(&t.folded);
+                Form {
+                    known,
+                    opens: lemmas.opens(&known.reads_as),
+                    adverb: is_adverb(t),
+                    // A currency or percent sign is part of an amount ("gave $2 million to", "a 3% tax"), not a break.
+                    breaks_gap: t.kind == Kind::Punct && !AMOUNT_SIGNS.contains(&t.folded.as_str()),
+                    opener: PHRASE_OPENERS.contains(&t.folded.as_str()),
+                }
+            })
+            .collect();
         // Two-word adverbials of time ("conceded at last to demands", "met on Monday with") are skipped as adverbs.
         for i in 1..tokens.len() {
             if is_adverbial_pair(tokens[i - 1].folded.as_str(), tokens[i].folded.as_str()) {
@@ -122,6 +142,8 @@ pub struct PhraseSet<T> {
     /// Ids interned after the set was built start none of its patterns and fall past the end.
     by_first_word: Vec<Vec<u32>>,
     skip_adverbs: bool,
+    /// This set's bit in [`Form::opens`].
+    bit: u32,
 }
 
 /// A phrase found in the text: tokens `start..end` and the values of its entries.
@@ -142,7 +164,8 @@ impl<T: CaseRule> PhraseSet<T> {
     /// Builds the set. Phrases are written as in the data files and tokenized like text; their words
     /// get ids in `lemmas`, which must be the lemmatizer the set is matched with.
     pub fn build(entries: Vec<(String, T)>, skip_adverbs: bool, lemmas: &mut Lemmatizer) -> PhraseSet<T> {
-        let mut set = PhraseSet { patterns: Vec::new(), values: Vec::new(), by_first_word: Vec::new(), skip_adverbs };
+        let bit = lemmas.register_set();
+        let mut set = PhraseSet { patterns: Vec::new(), values: Vec::new(), by_first_word: Vec::new(), skip_adverbs, bit };
         let mut seen: HashMap<(Vec<Option<u32>>, bool), usize> = HashMap::default();
         for (phrase, value) in entries {
             let words: Vec<Word> = phrase_words(&phrase, lemmas);
@@ -168,6 +191,7 @@ impl<T: CaseRule> PhraseSet<T> {
                 set.by_first_word.resize_with(slot + 1, Vec::new);
             }
             set.by_first_word[slot].push(id as u32);
+            lemmas.mark_opener(first, bit);
         }
         set
     }
@@ -184,6 +208,9 @@ impl<T> PhraseSet<T> {
 
     /// The longest phrase starting at token `i` and ending before `limit`.
     pub fn longest_at(&self, cx: &Tokens, i: usize, limit: usize) -> Option<Match<'_, T>> {
+        if cx.forms[i].opens & self.bit == 0 {
+            return None;
+        }
         let mut best: Option<(usize, usize)> = None;
         for key in cx.reads_as(i) {
             for &id in self.by_first_word.get(*key as usize).into_iter().flatten() {
@@ -226,12 +253,11 @@ impl<T> PhraseSet<T> {
                     let mut opener = false;
                     for end in pos..=(pos + MAX_GAP).min(limit) {
                         if end > pos {
-                            let last = &cx.tokens[end - 1];
-                            // A currency or percent sign is part of an amount ("gave $2 million to", "a 3% tax"), not a break.
-                            if last.kind == Kind::Punct && !AMOUNT_SIGNS.contains(&last.folded.as_str()) {
+                            let last = &cx.forms[end - 1];
+                            if last.breaks_gap {
                                 return None;
                             }
-                            opener |= PHRASE_OPENERS.contains(&last.folded.as_str());
+                            opener |= last.opener;
                         }
                         if opener && end - pos > MAX_OPEN_GAP {
                             return None;
