@@ -10,6 +10,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use dyad_core::tsv::{rows, TsvError};
 
+use crate::phrases::WORD_CLASSES;
+
 /// Words never inflected: prepositions and particles inside patterns.
 const UNINFLECTED: &[&str] = &[
     "to", "of", "on", "in", "into", "with", "for", "by", "at", "from", "the", "a", "an", "and", "or", "not", "no", "be",
@@ -35,10 +37,12 @@ pub(crate) struct Word {
     pub lemmas: Vec<String>,
     /// The word's own id, then the ids of its lemmas: everything the word reads as.
     pub reads_as: Vec<u32>,
+    /// The matchers' word classes it belongs to (bits of [`crate::phrases::WORD_CLASSES`]).
+    pub classes: u8,
 }
 
 /// The entry of a word no lexicon knows.
-pub(crate) static UNKNOWN: Word = Word { lemmas: Vec::new(), reads_as: Vec::new() };
+pub(crate) static UNKNOWN: Word = Word { lemmas: Vec::new(), reads_as: Vec::new(), classes: 0 };
 
 impl Lemmatizer {
     pub fn new(irregular_file: (&str, &str)) -> Result<Lemmatizer, TsvError> {
@@ -49,7 +53,15 @@ impl Lemmatizer {
                 forms.push(form.to_lowercase());
             }
         }
-        Ok(Lemmatizer { words: HashMap::default(), irregular, opens: Vec::new(), sets: 0 })
+        let mut lemmatizer = Lemmatizer { words: HashMap::default(), irregular, opens: Vec::new(), sets: 0 };
+        // The classes are kept with the words, so the one lookup a token gets answers them too.
+        for &(words, class) in WORD_CLASSES {
+            for word in words {
+                lemmatizer.intern(word);
+                lemmatizer.words.get_mut(*word).expect("just interned").classes |= class;
+            }
+        }
+        Ok(lemmatizer)
     }
 
     /// Registers every word of a (folded, space-separated) phrase as a lemma, with verb and noun forms.
@@ -92,7 +104,7 @@ impl Lemmatizer {
             return w.reads_as[0];
         }
         let id = u32::try_from(self.words.len()).expect("fewer than 2^32 words");
-        self.words.insert(word.to_string(), Word { lemmas: Vec::new(), reads_as: vec![id] });
+        self.words.insert(word.to_string(), Word { lemmas: Vec::new(), reads_as: vec![id], classes: 0 });
         id
     }
 

@@ -25,6 +25,13 @@ const MAX_GAP: usize = 5;
 const MAX_OPEN_GAP: usize = 3;
 const PHRASE_OPENERS: &[&str] = &["to", "that", "and", "or", "but", "which", "who", "if"];
 const MAX_SKIPPED_ADVERBS: usize = 2;
+/// Word classes tested on every token. The lemmatizer records them with its words ([`Known::classes`]).
+pub(crate) const WORD_CLASSES: &[(&[&str], u8)] =
+    &[(ADVERBS, ADVERB), (NOT_ADVERBS, NOT_ADVERB), (PHRASE_OPENERS, PHRASE_OPENER), (AMOUNT_SIGNS, AMOUNT_SIGN)];
+const ADVERB: u8 = 1;
+const NOT_ADVERB: u8 = 2;
+const PHRASE_OPENER: u8 = 4;
+const AMOUNT_SIGN: u8 = 8;
 const ADVERBS: &[&str] = &["also", "already", "still", "yet", "again", "further", "once", "now", "even", "ever", "just", "then", "reportedly", "allegedly", "yesterday", "today", "tonight"];
 const NOT_ADVERBS: &[&str] = &["italy", "july", "family", "rally", "ally", "supply", "reply", "apply", "assembly", "monopoly", "only", "early"];
 
@@ -65,10 +72,10 @@ impl<'a> Tokens<'a> {
                 Form {
                     known,
                     opens: lemmas.opens(&known.reads_as),
-                    adverb: is_adverb(t),
+                    adverb: is_adverb(t, known.classes),
                     // A currency or percent sign is part of an amount ("gave $2 million to", "a 3% tax"), not a break.
-                    breaks_gap: t.kind == Kind::Punct && !AMOUNT_SIGNS.contains(&t.folded.as_str()),
-                    opener: PHRASE_OPENERS.contains(&t.folded.as_str()),
+                    breaks_gap: t.kind == Kind::Punct && known.classes & AMOUNT_SIGN == 0,
+                    opener: known.classes & PHRASE_OPENER != 0,
                 }
             })
             .collect();
@@ -116,10 +123,10 @@ fn is_adverbial_pair(a: &str, b: &str) -> bool {
     }
 }
 
-fn is_adverb(t: &Token) -> bool {
+/// An adverb a matcher may pass over: a listed one, or a word in -ly that is not listed as no adverb.
+fn is_adverb(t: &Token, classes: u8) -> bool {
     let word = t.folded.as_str();
-    // Checked for every token: the -ly test first, which settles most words without a list lookup.
-    t.kind == Kind::Word && if word.len() > 4 && word.ends_with("ly") { ADVERBS.contains(&word) || !NOT_ADVERBS.contains(&word) } else { ADVERBS.contains(&word) }
+    t.kind == Kind::Word && (classes & ADVERB != 0 || (word.len() > 4 && word.ends_with("ly") && classes & NOT_ADVERB == 0))
 }
 
 #[derive(Debug, Clone)]
