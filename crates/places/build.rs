@@ -4,7 +4,8 @@
 //! - `places.tsv`, the place file's text, and `places.starts`, where each line starts (and one past the end);
 //! - `names.keys`, the names file's keys run together, `names.key_ends`, where each line's key ends in it,
 //!   and `names.ids`, each line's place id;
-//! - `name_index.bin`, the hash index of every name and name prefix (`src/name_index.rs`).
+//! - `name_index.bin`, the hash index of every name and name prefix, and `name_filter.bin`, the Bloom
+//!   filter in front of it (`src/name_index.rs`).
 //!
 //! The arrays are little-endian `u32`s, one per line.
 
@@ -42,7 +43,9 @@ fn main() {
         key_ends.push(keys.len());
         ids.push(id.parse().expect("a place id"));
     }
-    fs::write(out.join("name_index.bin"), name_index_table(names.lines().map(|row| &row[..row.find('\t').unwrap_or(row.len())]))).expect("writes the name index");
+    let (index, filter) = name_index_table(names.lines().map(|row| &row[..row.find('\t').unwrap_or(row.len())]));
+    fs::write(out.join("name_index.bin"), index).expect("writes the name index");
+    fs::write(out.join("name_filter.bin"), filter).expect("writes the name filter");
     fs::write(out.join("names.keys"), keys).expect("writes the name keys");
     write_u32s(&out.join("names.key_ends"), key_ends);
     write_u32s(&out.join("names.ids"), ids);
@@ -62,8 +65,8 @@ fn write_u32s(path: &Path, values: Vec<usize>) {
     fs::write(path, bytes).expect("writes a u32 array");
 }
 
-/// The name index's slots, as bytes, for the names file's keys in file order.
-fn name_index_table<'a>(line_keys: impl Iterator<Item = &'a str>) -> Vec<u8> {
+/// The name index's slots and its filter's words, as bytes, for the names file's keys in file order.
+fn name_index_table<'a>(line_keys: impl Iterator<Item = &'a str>) -> (Vec<u8>, Vec<u8>) {
     // Every key with its flags and, for a name, its first line; `order` keeps file order so the table is
     // the same on every build.
     let mut keys: HashMap<&str, (u64, usize)> = HashMap::new();
@@ -86,11 +89,15 @@ fn name_index_table<'a>(line_keys: impl Iterator<Item = &'a str>) -> Vec<u8> {
     }
     let len = (order.len() * 4 / 3).next_power_of_two();
     let mut table = vec![0u64; len];
+    let mut filter = vec![0u64; name_index::FILTER_WORDS];
     for key in order {
         let (flags, line) = keys[key];
         let hash = name_index::hash(key.as_bytes());
         let free = name_index::probe(hash, len).find(|&s| table[s] == 0).expect("the table has free slots");
         table[free] = name_index::slot(hash, flags, line);
+        let (word, bits) = name_index::filter_bits(hash);
+        filter[word] |= bits;
     }
-    table.iter().flat_map(|s| s.to_le_bytes()).collect()
+    let bytes = |words: Vec<u64>| words.iter().flat_map(|w| w.to_le_bytes()).collect();
+    (bytes(table), bytes(filter))
 }

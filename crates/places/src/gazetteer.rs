@@ -23,8 +23,9 @@ const NAME_KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/names.keys"));
 const NAME_KEY_ENDS: U32s = U32s(include_bytes!(concat!(env!("OUT_DIR"), "/names.key_ends")));
 /// Each line's place id.
 const NAME_IDS: U32s = U32s(include_bytes!(concat!(env!("OUT_DIR"), "/names.ids")));
-/// The name index.
+/// The name index, and the filter in front of it.
 const NAME_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/name_index.bin"));
+const NAME_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/name_filter.bin"));
 /// Places whose parse slots are allocated together.
 const SLOT_CHUNK: usize = 256;
 
@@ -185,9 +186,14 @@ impl Gazetteer {
     /// (fingerprints collide), which only costs a probe that finds nothing; it never says no wrongly.
     pub fn probe(&self, key: &str) -> Probe {
         let hash = name_index::hash(key.as_bytes());
-        let len = NAME_INDEX.len() / 8;
-        let slot = |s: usize| u64::from_le_bytes(NAME_INDEX[s * 8..s * 8 + 8].try_into().expect("eight bytes"));
+        let word = |table: &[u8], s: usize| u64::from_le_bytes(table[s * 8..s * 8 + 8].try_into().expect("eight bytes"));
         let mut probe = Probe { name: None, continues: false };
+        let (filter_word, bits) = name_index::filter_bits(hash);
+        if word(NAME_FILTER, filter_word) & bits != bits {
+            return probe;
+        }
+        let len = NAME_INDEX.len() / 8;
+        let slot = |s: usize| word(NAME_INDEX, s);
         let slots = name_index::probe(hash, len).map(slot).take_while(|&s| s != 0).filter(|&s| name_index::fingerprint_matches(s, hash));
         for s in slots {
             probe.continues |= s & name_index::PREFIX != 0;

@@ -6,6 +6,10 @@
 //! The table is a power-of-two array of little-endian `u64` slots, linearly probed from a key's hash;
 //! 0 is an empty slot. A slot holds the hash's high half (a fingerprint), the flags below and the number
 //! of the name's first line in the names file. Fingerprints can collide, so a name is confirmed against its line.
+//!
+//! Most probes are for words that start no name, and the table is too large to stay in cache. So a small
+//! Bloom filter goes in front of it: two bits per key, both in one `u64` word, in a table that stays cached.
+//! A key whose bits are not both set is in no slot; the rest (about one in twelve of the absent) probe on.
 
 /// The key is a name; the slot holds its first line.
 pub const NAME: u64 = 1 << 31;
@@ -13,6 +17,15 @@ pub const NAME: u64 = 1 << 31;
 pub const PREFIX: u64 = 1 << 30;
 /// The bits below the flags, which hold a name's first line.
 const LINE_MASK: u64 = PREFIX - 1;
+
+/// The filter's size in `u64` words (256 KiB).
+pub const FILTER_WORDS: usize = 1 << 15;
+
+/// The filter word of a hash, and the two bits the key sets in it.
+pub fn filter_bits(hash: u64) -> (usize, u64) {
+    let word = (hash >> 16) as usize & (FILTER_WORDS - 1);
+    (word, 1 << ((hash >> 40) & 63) | 1 << ((hash >> 46) & 63))
+}
 
 /// A 64-bit hash whose low bits pick the slot and whose high half is the fingerprint.
 pub fn hash(key: &[u8]) -> u64 {
