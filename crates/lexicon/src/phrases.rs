@@ -145,13 +145,28 @@ struct Pattern {
 pub struct PhraseSet<T> {
     patterns: Vec<Pattern>,
     values: Vec<Vec<T>>,
-    /// Pattern ids by the id of their first word: word ids are dense, so a slot per word beats hashing.
+    /// Patterns by the id of their first word: word ids are dense, so a slot per word beats hashing.
     /// Ids interned after the set was built start none of its patterns and fall past the end.
-    by_first_word: Vec<Vec<u32>>,
+    by_first_word: Vec<Slot>,
     skip_adverbs: bool,
     /// This set's bit in [`Form::opens`].
     bit: u32,
 }
+
+/// The patterns that start with one word. A common first word starts many ("the White House", "the
+/// Kremlin", ...), so they are kept in order of their second word, and only those whose second word reads
+/// next in the text are tried.
+#[derive(Default)]
+struct Slot {
+    /// Pattern ids: first those with no literal second word (one word, or a gap next), then the rest in
+    /// order of their second word's id.
+    patterns: Vec<u32>,
+    /// For each of `patterns`, 0, or 1 + its second word's id.
+    seconds: Vec<u32>,
+}
+
+/// A slot with at most this many patterns tries them all.
+const TRY_ALL: usize = 8;
 
 /// A phrase found in the text: tokens `start..end` and the values of its entries.
 #[derive(Debug)]
@@ -195,10 +210,20 @@ impl<T: CaseRule> PhraseSet<T> {
             set.values.push(vec![value]);
             let slot = first as usize;
             if set.by_first_word.len() <= slot {
-                set.by_first_word.resize_with(slot + 1, Vec::new);
+                set.by_first_word.resize_with(slot + 1, Slot::default);
             }
-            set.by_first_word[slot].push(id as u32);
+            let second = match set.patterns[id].words.get(1) {
+                Some(Word::Literal { id, .. }) => id + 1,
+                _ => 0,
+            };
+            set.by_first_word[slot].patterns.push(id as u32);
+            set.by_first_word[slot].seconds.push(second);
             lemmas.mark_opener(first, bit);
+        }
+        for slot in &mut set.by_first_word {
+            let mut order: Vec<(u32, u32)> = slot.seconds.iter().copied().zip(slot.patterns.iter().copied()).collect();
+            order.sort_unstable();
+            (slot.seconds, slot.patterns) = order.into_iter().unzip();
         }
         set
     }
@@ -219,14 +244,35 @@ impl<T> PhraseSet<T> {
             return None;
         }
         let mut best: Option<(usize, usize)> = None;
-        for key in cx.reads_as(i) {
-            for &id in self.by_first_word.get(*key as usize).into_iter().flatten() {
+        let mut try_all = |ids: &[u32]| {
+            for &id in ids {
                 let pattern = &self.patterns[id as usize];
                 if let Some(end) = self.match_words(cx, &pattern.words, pattern.case_sensitive, i, limit, true) {
                     if best.is_none_or(|(b, bid)| end > b || (end == b && (id as usize) < bid)) {
                         best = Some((end, id as usize));
                     }
                 }
+            }
+        };
+        for key in cx.reads_as(i) {
+            let Some(slot) = self.by_first_word.get(*key as usize) else { continue };
+            if slot.patterns.len() <= TRY_ALL {
+                try_all(&slot.patterns);
+                continue;
+            }
+            try_all(&slot.patterns[..slot.seconds.partition_point(|&s| s == 0)]);
+            // Where the second word may read: next, or past the adverbs the matcher would skip.
+            let mut p = i + 1;
+            while p < limit {
+                for second in cx.reads_as(p) {
+                    let from = slot.seconds.partition_point(|&s| s <= *second);
+                    let to = slot.seconds.partition_point(|&s| s <= second + 1);
+                    try_all(&slot.patterns[from..to]);
+                }
+                if !self.skip_adverbs || p - (i + 1) >= MAX_SKIPPED_ADVERBS || !cx.forms[p].adverb {
+                    break;
+                }
+                p += 1;
             }
         }
         best.map(|(end, id)| Match { start: i, end, values: &self.values[id] })
@@ -382,6 +428,29 @@ mod tests {
         assert_eq!(find(&set, &lemmas, "She talked on Friday with envoys"), [("talked on Friday with".to_string(), "040")]);
         assert_eq!(find(&set, &lemmas, "She talked yesterday with envoys"), [("talked yesterday with".to_string(), "040")]);
         assert!(find(&set, &lemmas, "She talked at home with envoys").is_empty());
+    }
+
+    #[test]
+    fn a_common_first_word_tries_only_patterns_whose_second_word_reads_next() {
+        // More patterns start with "the" than are tried one by one; open ones (one word, a gap) are always tried.
+        let (set, lemmas) = setup(&[
+            ("the", "THE"),
+            ("the * embassy", "EMB"),
+            ("the white house", "WH"),
+            ("the house of lords", "HL"),
+            ("the talk", "TALK"),
+            ("the kremlin", "KR"),
+            ("the pentagon", "PE"),
+            ("the hague", "HA"),
+            ("the vatican", "VA"),
+            ("the senate", "SE"),
+        ]);
+        assert_eq!(find(&set, &lemmas, "The White House said"), [("The White House".to_string(), "WH")]);
+        assert_eq!(find(&set, &lemmas, "the Kremlin and the Pentagon"), [("the Kremlin".to_string(), "KR"), ("the Pentagon".into(), "PE")]);
+        assert_eq!(find(&set, &lemmas, "the French embassy"), [("the French embassy".to_string(), "EMB")]);
+        assert_eq!(find(&set, &lemmas, "the talks"), [("the talks".to_string(), "TALK")]);
+        assert_eq!(find(&set, &lemmas, "the also talks"), [("the also talks".to_string(), "TALK")]);
+        assert_eq!(find(&set, &lemmas, "the house"), [("the".to_string(), "THE")]);
     }
 
     #[test]
