@@ -5,6 +5,7 @@
 //! back to the exact words an event came from. This crate has no logic beyond
 //! small helpers and knows nothing of how the stages work.
 
+pub mod bytes;
 pub mod calendar;
 pub mod tsv;
 

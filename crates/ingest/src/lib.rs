@@ -355,7 +355,7 @@ fn whole_record(mut reader: impl Read, file: String, build: impl FnOnce(String, 
 
 /// Bytes to text: lossy for invalid UTF-8 (with a warning), refused for binary data.
 pub(crate) fn decode(bytes: Vec<u8>, warnings: &mut Vec<String>) -> Result<String, InputError> {
-    let control = repair::count_bytes(&bytes, |b| b < 0x09 || (0x0e..0x20).contains(&b));
+    let control = dyad_core::bytes::count(&bytes, |b| b < 0x09 || (0x0e..0x20).contains(&b));
     if !bytes.is_empty() && control * 10 > bytes.len() {
         return Err(InputError::Binary);
     }

@@ -13,18 +13,12 @@
 /// Replaces control characters by spaces; returns how many there were.
 pub fn blank_controls(text: &mut String) -> usize {
     let is_control = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f;
-    let count = count_bytes(text.as_bytes(), is_control);
+    let count = dyad_core::bytes::count(text.as_bytes(), is_control);
     if count > 0 {
         // Each control character is a single byte, so this keeps every offset.
         *text = text.chars().map(|c| if c.is_ascii() && is_control(c as u8) { ' ' } else { c }).collect();
     }
     count
-}
-
-/// How many bytes satisfy `pred`. Every document is scanned this way, so the count is kept in byte lanes
-/// over short chunks, which the compiler turns into vector code.
-pub(crate) fn count_bytes(bytes: &[u8], pred: impl Fn(u8) -> bool) -> usize {
-    bytes.chunks(255).map(|chunk| usize::from(chunk.iter().fold(0u8, |n, &b| n + u8::from(pred(b))))).sum()
 }
 
 /// Repairs mojibake in place; returns how many characters were repaired.
