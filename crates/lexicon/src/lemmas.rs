@@ -28,6 +28,8 @@ pub struct Lemmatizer {
     opens: Vec<u32>,
     /// Phrase sets registered so far, each owning one bit of `opens`.
     sets: u32,
+    /// Words whose noun and verb forms are registered already: lexicons repeat words thousands of times.
+    expanded: [rustc_hash::FxHashSet<String>; 2],
 }
 
 /// A known word. Phrase matching compares ids, so each token is looked up once, not once per probe.
@@ -53,7 +55,7 @@ impl Lemmatizer {
                 forms.push(form.to_lowercase());
             }
         }
-        let mut lemmatizer = Lemmatizer { words: HashMap::default(), irregular, opens: Vec::new(), sets: 0 };
+        let mut lemmatizer = Lemmatizer { words: HashMap::default(), irregular, opens: Vec::new(), sets: 0, expanded: Default::default() };
         // The classes are kept with the words, so the one lookup a token gets answers them too.
         for &(words, class) in WORD_CLASSES {
             for word in words {
@@ -79,6 +81,11 @@ impl Lemmatizer {
             if UNINFLECTED.contains(&word) || !word.chars().all(|c| c.is_alphabetic()) || word.len() < 3 {
                 continue;
             }
+            let expanded = &mut self.expanded[usize::from(verb_forms)];
+            if expanded.contains(word) {
+                continue;
+            }
+            expanded.insert(word.to_string());
             let mut forms = if verb_forms { regular_forms(word) } else { plurals(word) };
             if let (true, Some(irregular)) = (verb_forms, self.irregular.get(word)) {
                 forms.extend(irregular.iter().cloned());

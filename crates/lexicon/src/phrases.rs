@@ -158,8 +158,8 @@ pub struct PhraseSet<T> {
 /// next in the text are tried.
 #[derive(Default)]
 struct Slot {
-    /// Pattern ids: first those with no literal second word (one word, or a gap next), then the rest in
-    /// order of their second word's id.
+    /// Pattern ids. In a slot of more than [`TRY_ALL`]: first those with no literal second word (one
+    /// word, or a gap next), then the rest in order of their second word's id.
     patterns: Vec<u32>,
     /// For each of `patterns`, 0, or 1 + its second word's id.
     seconds: Vec<u32>,
@@ -200,12 +200,13 @@ impl<T: CaseRule> PhraseSet<T> {
                     Word::Gap => None,
                 })
                 .collect();
-            if let Some(&id) = seen.get(&(key.clone(), case_sensitive)) {
-                set.values[id].push(value);
-                continue;
-            }
-            let id = set.patterns.len();
-            seen.insert((key, case_sensitive), id);
+            let id = match seen.entry((key, case_sensitive)) {
+                std::collections::hash_map::Entry::Occupied(known) => {
+                    set.values[*known.get()].push(value);
+                    continue;
+                }
+                std::collections::hash_map::Entry::Vacant(new) => *new.insert(set.patterns.len()),
+            };
             set.patterns.push(Pattern { words, case_sensitive });
             set.values.push(vec![value]);
             let slot = first as usize;
@@ -220,7 +221,7 @@ impl<T: CaseRule> PhraseSet<T> {
             set.by_first_word[slot].seconds.push(second);
             lemmas.mark_opener(first, bit);
         }
-        for slot in &mut set.by_first_word {
+        for slot in set.by_first_word.iter_mut().filter(|slot| slot.patterns.len() > TRY_ALL) {
             let mut order: Vec<(u32, u32)> = slot.seconds.iter().copied().zip(slot.patterns.iter().copied()).collect();
             order.sort_unstable();
             (slot.seconds, slot.patterns) = order.into_iter().unzip();
