@@ -123,8 +123,7 @@ fn boundary_after(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
 }
 
 fn gap_has_blank_line(text: &str, from: usize, to: usize) -> bool {
-    let gap = &text[from..to];
-    gap.split('\n').count() > 2
+    text.as_bytes()[from..to].iter().filter(|&&b| b == b'\n').nth(1).is_some()
 }
 
 /// A line break after an ALL-CAPS headline line, followed by a line that is not all caps,
@@ -139,8 +138,11 @@ fn line_break_ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
         return true;
     }
     let line_start = text[..end].rfind('\n').map_or(0, |k| k + 1);
-    let next_line_end = text[next..].find('\n').map_or(text.len(), |k| next + k);
-    is_caps_line(&text[line_start..end]) && !is_caps_line(&text[next..next_line_end])
+    // Most lines have lower case; the next line is read only after an ALL-CAPS one.
+    is_caps_line(&text[line_start..end]) && {
+        let next_line_end = text[next..].find('\n').map_or(text.len(), |k| next + k);
+        !is_caps_line(&text[next..next_line_end])
+    }
 }
 
 fn is_caps_line(line: &str) -> bool {
