@@ -121,19 +121,25 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 fn token(text: &str, start: usize, end: usize) -> Token {
     let raw = &text[start..end];
     let span = Span::new(start, end);
-    if !raw.is_ascii() {
-        // A multi-byte char is never a digit, comma or period, so the token is a word.
-        return Token { span, kind: Kind::Word, case: case_of(raw), folded: fold(raw) };
-    }
-    // ASCII (nearly every token): kind and case from one pass over the bytes, counting through a class table.
-    let (mut upper, mut lower, mut numeric) = (0usize, 0usize, NUMERIC);
+    // Kind and case from one pass over the bytes, counting through a class table.
+    let (mut upper, mut lower, mut numeric, mut multibyte) = (0usize, 0usize, NUMERIC, 0);
     for &b in raw.as_bytes() {
         let class = ASCII_CLASS[usize::from(b)];
         upper += usize::from(class & UPPER);
         lower += usize::from((class & LOWER) >> 1);
         numeric &= class;
+        multibyte |= class & MULTIBYTE;
     }
-    let first_upper = raw.bytes().find(u8::is_ascii_alphabetic).map(|b| b.is_ascii_uppercase());
+    if multibyte != 0 {
+        // A multi-byte char is never a digit, comma or period, so the token is a word.
+        return Token { span, kind: Kind::Word, case: case_of(raw), folded: fold(raw) };
+    }
+    // Nearly every word starts with its first letter.
+    let first_upper = match ASCII_CLASS[usize::from(raw.as_bytes()[0])] {
+        UPPER => Some(true),
+        LOWER => Some(false),
+        _ => raw.bytes().find(u8::is_ascii_alphabetic).map(|b| b.is_ascii_uppercase()),
+    };
     let number = numeric != 0;
     let case = match first_upper {
         None => Case::Other,
@@ -153,10 +159,12 @@ const UPPER: u8 = 1;
 const LOWER: u8 = 2;
 /// A digit, comma or period: a token of only these is a number.
 const NUMERIC: u8 = 4;
+/// A byte of a multi-byte char.
+const MULTIBYTE: u8 = 8;
 
-/// The class bits of each ASCII byte (0 for the rest).
+/// The class bits of each byte.
 static ASCII_CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
+    let mut table = [MULTIBYTE; 256];
     let mut b = 0;
     while b < 128 {
         let byte = b as u8;
