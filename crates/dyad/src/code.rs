@@ -144,7 +144,8 @@ pub fn run(args: Args) -> ExitCode {
     };
     // A bug on one document must not end the batch: panics are caught per document and reported.
     panic::set_hook(Box::new(|_| {}));
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.threads).build() {
+    // Named threads show up by name in `top -H` and profilers.
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.threads).thread_name(|k| format!("dyad-code-{k}")).build() {
         Ok(pool) => pool,
         Err(e) => {
             eprintln!("dyad: error: cannot start {} threads: {e}", args.threads);
@@ -213,7 +214,7 @@ pub fn run(args: Args) -> ExitCode {
 /// Reads the inputs on a thread of their own, a batch at a time, while the batches before are coded.
 fn read_ahead(inputs: Vec<Input>, options: Options) -> (mpsc::Receiver<Vec<Record>>, thread::JoinHandle<()>) {
     let (sender, batches) = mpsc::sync_channel(READ_AHEAD);
-    let reader = thread::spawn(move || {
+    let reader = thread::Builder::new().name("dyad-read".into()).spawn(move || {
         let mut records = dyad_ingest::read_with(inputs, options);
         loop {
             let batch: Vec<Record> = records.by_ref().take(BATCH).collect();
@@ -223,7 +224,8 @@ fn read_ahead(inputs: Vec<Input>, options: Options) -> (mpsc::Receiver<Vec<Recor
             }
         }
     });
-    (batches, reader)
+    // As with `thread::spawn`, failing to start a thread is fatal.
+    (batches, reader.expect("the reader thread starts"))
 }
 
 /// What became of one input record.
