@@ -243,6 +243,25 @@ fn wanting_someone_to_act_is_an_appeal_to_them() {
 }
 
 #[test]
+fn pressing_someone_to_act_is_a_demand_and_the_passive_asker_is_the_source() {
+    let evs = code("The junta pressured the unions to call off the strike.");
+    assert_eq!(codes(&evs).first().map(|c| &c[..2]), Some("10"), "{evs:#?}");
+    // The noun is no act.
+    assert!(code("Qatar has funded pressure groups in Britain to help the refugees.").iter().all(|e| &e.cameo[..2] != "10"));
+    let evs = code("Chile was asked by Peru to withdraw its ambassador.");
+    assert_eq!(codes(&evs), ["0256"], "{evs:#?}");
+    assert_eq!(dyad(&evs[0]), (Some("PER"), Some("CHL")), "the one after 'by' asked, the subject was asked");
+}
+
+#[test]
+fn flag_burning_is_a_protest_and_intercepted_guns_are_seized_weapons() {
+    let evs = code("Students in Dhaka burned an Indian flag outside the embassy.");
+    assert_eq!(codes(&evs), ["141"], "{evs:#?}");
+    let evs = code("Customs officers intercepted 40 hunting guns at the border post.");
+    assert_eq!(codes(&evs), ["1711"], "{evs:#?}");
+}
+
+#[test]
 fn a_country_given_aid_is_the_target_not_part_of_the_aid() {
     let evs = code("Turkey gave Somalia military aid last year.");
     assert_eq!(codes(&evs), ["072"], "{evs:#?}");
