@@ -251,6 +251,9 @@ fn pressing_someone_to_act_is_a_demand_and_the_passive_asker_is_the_source() {
     let evs = code("Chile was asked by Peru to withdraw its ambassador.");
     assert_eq!(codes(&evs), ["0256"], "{evs:#?}");
     assert_eq!(dyad(&evs[0]), (Some("PER"), Some("CHL")), "the one after 'by' asked, the subject was asked");
+    let evs = code("Chile came under pressure from Peru to withdraw its ambassador.");
+    assert_eq!(codes(&evs).first().map(|c| &c[..2]), Some("10"), "{evs:#?}");
+    assert_eq!(dyad(&evs[0]), (Some("PER"), Some("CHL")), "the one after 'from' presses, the subject is pressed");
 }
 
 #[test]

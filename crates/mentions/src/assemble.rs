@@ -125,7 +125,7 @@ pub(crate) fn sentence(scope: Scope, range: Range<usize>, index: usize) -> Vec<A
         let head = ((pieces[p].is_country_word() || org_modifier) && q < pieces.len() && pieces[q].is_head())
             .then(|| pieces[q])
             .filter(|h| org_modifier || modifies(cx, *modifiers.last().unwrap(), h.range.0))
-            .filter(|h| !names_what_is_given(cx, lexicon, *modifiers.last().unwrap(), *h));
+            .filter(|h| !names_what_is_given(cx, lexicon, range.end, *modifiers.last().unwrap(), *h));
         match head {
             Some(head) => {
                 for m in &modifiers {
@@ -255,10 +255,10 @@ fn joined(cx: &Tokens, end: usize, next: usize) -> bool {
 /// "gave Syria military aid": after a verb whose trigger runs on past the agent noun ("give * military aid"),
 /// a country name is the one given to and the noun describes what is given, so they are no group.
 /// A demonym ("gave Syrian rebels weapons") or a determiner ("the Syria military chief") keeps the group.
-fn names_what_is_given(cx: &Tokens, lexicon: &Lexicon, country: Piece, head: Piece) -> bool {
+fn names_what_is_given(cx: &Tokens, lexicon: &Lexicon, sentence_end: usize, country: Piece, head: Piece) -> bool {
     country.kind() == ActorKind::CountryName
         && country.range.0 > 0
-        && lexicon.triggers.longest_at(cx, country.range.0 - 1, cx.tokens.len()).is_some_and(|t| t.end > head.range.1)
+        && lexicon.triggers.longest_at(cx, country.range.0 - 1, sentence_end).is_some_and(|t| t.end > head.range.1)
 }
 
 /// Does a country word modify the head starting at `head_start`? Demonyms allow adjectives in between.
