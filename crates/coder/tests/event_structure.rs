@@ -230,6 +230,53 @@ fn asking_someone_to_act_is_an_appeal_to_them() {
 }
 
 #[test]
+fn wanting_someone_to_act_is_an_appeal_to_them() {
+    let evs = code("Ghana wants Togo to reopen the border crossing at Aflao.");
+    assert_eq!(codes(&evs).first().map(|c| &c[..2]), Some("02"), "the border is not reopened: {evs:#?}");
+    assert_eq!(dyad(&evs[0]), (Some("GHA"), Some("TGO")), "the one wanted to act is the target");
+    let evs = code("Norway wanted Sudan to withdraw its troops from the disputed area.");
+    assert_eq!(codes(&evs), ["0256"], "{evs:#?}");
+    assert_eq!(dyad(&evs[0]), (Some("NOR"), Some("SDN")));
+    // Wanting to act oneself is an aim, not an appeal: the act is coded as planned.
+    let evs = code("Chile wants to withdraw its ambassador from Peru.");
+    assert!(evs.iter().all(|e| &e.cameo[..2] != "02"), "{evs:#?}");
+}
+
+#[test]
+fn pressing_someone_to_act_is_a_demand_and_the_passive_asker_is_the_source() {
+    let evs = code("The junta pressured the unions to call off the strike.");
+    assert_eq!(codes(&evs).first().map(|c| &c[..2]), Some("10"), "{evs:#?}");
+    // The noun is no act.
+    assert!(code("Qatar has funded pressure groups in Britain to help the refugees.").iter().all(|e| &e.cameo[..2] != "10"));
+    let evs = code("Chile was asked by Peru to withdraw its ambassador.");
+    assert_eq!(codes(&evs), ["0256"], "{evs:#?}");
+    assert_eq!(dyad(&evs[0]), (Some("PER"), Some("CHL")), "the one after 'by' asked, the subject was asked");
+    let evs = code("Chile came under pressure from Peru to withdraw its ambassador.");
+    assert_eq!(codes(&evs).first().map(|c| &c[..2]), Some("10"), "{evs:#?}");
+    assert_eq!(dyad(&evs[0]), (Some("PER"), Some("CHL")), "the one after 'from' presses, the subject is pressed");
+}
+
+#[test]
+fn flag_burning_is_a_protest_and_intercepted_guns_are_seized_weapons() {
+    let evs = code("Students in Dhaka burned an Indian flag outside the embassy.");
+    assert_eq!(codes(&evs), ["141"], "{evs:#?}");
+    let evs = code("Customs officers intercepted 40 hunting guns at the border post.");
+    assert_eq!(codes(&evs), ["1711"], "{evs:#?}");
+}
+
+#[test]
+fn a_country_given_aid_is_the_target_not_part_of_the_aid() {
+    let evs = code("Turkey gave Somalia military aid last year.");
+    assert_eq!(codes(&evs), ["072"], "{evs:#?}");
+    assert_eq!(dyad(&evs[0]), (Some("TUR"), Some("SOM")));
+    let evs = code("Japan sent Nepal humanitarian aid after the floods.");
+    assert_eq!(dyad(&evs[0]), (Some("JPN"), Some("NPL")), "{evs:#?}");
+    // Without a giving verb before it, a country name still heads its forces.
+    let evs = code("The Somalia military attacked the camp.");
+    assert_eq!(evs[0].source.as_ref().and_then(|a| a.sector.as_deref()), Some("MIL"), "{evs:#?}");
+}
+
+#[test]
 fn more_verbal_and_material_acts() {
     // Sorrow is empathy (018); evidence presented against someone accuses them (112); re-examining
     // and inspecting sites is investigating (090); shots fired at someone are military force (190).
@@ -351,8 +398,12 @@ fn a_drug_base_seized_is_a_confiscation_and_a_seat_held_is_no_occupation() {
 #[test]
 fn an_act_asked_of_someone_is_an_appeal_not_the_act() {
     let evs = code("Sweden asked Hungary to lift the ban on the opposition party.");
-    assert_eq!(codes(&evs), ["020"], "the ban is not lifted: {evs:#?}");
+    assert_eq!(codes(&evs), ["0251"], "an appeal coded by what it asks for; the ban is not lifted: {evs:#?}");
+    assert_eq!(evs[0].act.as_ref().map(|a| a.cameo.as_str()), Some("0812"), "the act asked for is kept");
     assert_eq!(dyad(&evs[0]), (Some("SWE"), Some("HUN")));
+    let evs = code("The opposition was demanding the army to release the students.");
+    assert_eq!(codes(&evs), ["1053"], "a demand coded by what it demands: {evs:#?}");
+    assert_eq!(evs[0].modality, Modality::Actual, "the demand was made");
     // A source's anonymity is no appeal.
     let evs = code("A Kenyan officer, who asked not to be named, said soldiers arrested five men.");
     assert_eq!(codes(&evs), ["173"], "{evs:#?}");

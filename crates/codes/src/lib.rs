@@ -27,6 +27,8 @@ pub enum Stance {
     Claim,
     /// Demanded of the one who must do it ("Turkey must mediate").
     Demand,
+    /// Asked of someone ("urged Iraq to free the hostages").
+    Appeal,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -92,6 +94,7 @@ impl Tables {
                 "refusal" => Stance::Refusal,
                 "claim" => Stance::Claim,
                 "demand" => Stance::Demand,
+                "appeal" => Stance::Appeal,
                 other => return Err(TsvError { file: ANNOUNCED_FILE.0.into(), line, message: format!("unknown stance {other:?}") }),
             };
             announced.push((c[0].to_string(), stance, c[2].to_string()));
@@ -166,6 +169,7 @@ mod tests {
         assert_eq!(t.announced("1723", Stance::Intent).unwrap().code, "1323");
         assert_eq!(t.announced("195", Stance::Intent).unwrap().code, "1384");
         assert_eq!(t.announced("081", Stance::Refusal).unwrap().code, "1241");
+        assert_eq!(t.announced("0841", Stance::Appeal).unwrap().code, "0253");
         assert!(t.announced("190", Stance::Refusal).is_none());
         assert!(t.announced("112", Stance::Intent).is_none());
         for (prefix, _, code) in &t.announced {

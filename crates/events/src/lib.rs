@@ -181,7 +181,8 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             if roles.sources.is_empty() && roles.targets.is_empty() && (!violent || subordinate) {
                 continue;
             }
-            let reading = modality::of(cx, cues, trigger.range(), clause.clone(), matches!(code.root.as_str(), "03" | "13"));
+            // An appeal or demand (02, 10) announces an act as intents and threats do: "urged Iraq to release" was urged.
+            let reading = modality::of(cx, cues, trigger.range(), clause.clone(), matches!(code.root.as_str(), "02" | "03" | "10" | "13"));
             let (modality, modality_cue) = (reading.modality, reading.cue);
             // CAMEO codes a planned or refused act as the announcement ("will withdraw" is 0356,
             // "refused to meet" 125); the act is kept beside it. So is an act promised on a condition

@@ -25,7 +25,7 @@ pub(crate) struct Reading {
     pub demanded: bool,
 }
 
-/// `announcement`: the trigger itself announces an act (CAMEO 03 intent, 13 threat); the cues and
+/// `announcement`: the trigger itself announces an act (CAMEO 02 appeal, 03 intent, 10 demand, 13 threat); the cues and
 /// conditions around it speak of the announced act, and the announcement was made.
 pub(crate) fn of(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, clause: Range<usize>, announcement: bool) -> Reading {
     let reading = |modality, cue, conditional| Reading { modality, cue: Some(cue), conditional, demanded: false };

@@ -1,9 +1,9 @@
 //! Triggers that belong to another trigger rather than being events of their own.
 //!
 //! - A complement: "agreed to withdraw", "began a hunger strike to protest": the second
-//!   trigger is the content of the first, which is the event. A threat or refusal is one
-//!   event coded by what it threatens or refuses, as CAMEO codes it: "threatened to impose
-//!   sanctions" is 1312 and "refused to meet" 125, with the act kept in `act`. Denials keep
+//!   trigger is the content of the first, which is the event. A threat, refusal, appeal or demand
+//!   is one event coded by what it is about, as CAMEO codes it: "threatened to impose sanctions"
+//!   is 1312, "refused to meet" 125 and "urged Iraq to free the hostages" 0253, with the act kept in `act`. Denials keep
 //!   their complement as an event of its own ("denied attacking" also gives a denied attack).
 //! - Background: a noun after "after", "following", "despite", "amid" names an earlier event
 //!   as the setting of this one ("agreed to a ceasefire after two days of fierce fighting").
@@ -44,8 +44,8 @@ const PEOPLE_VERB_FOLLOW: &[&str] = &["were", "are", "have", "had", "can", "coul
 pub(crate) enum Relation {
     /// An event of its own.
     Own,
-    /// The act a threat or refusal is about ("threatened on Monday to cut gas supplies"): it
-    /// gives the governing event its code, under this stance.
+    /// The act a threat, refusal, appeal or demand is about ("threatened on Monday to cut gas
+    /// supplies"): it gives the governing event its code, under this stance.
     ContentOf(Stance),
     /// Part of the previous trigger, or not an act: no event.
     Inside,
@@ -111,12 +111,14 @@ pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, 
     if &previous_code[..2] == "14" && matches!(&cameo[..2], "02" | "10") && trigger.start.saturating_sub(previous.end) <= DEMAND_REACH {
         return Relation::Inside;
     }
-    // "threatened to cut", "refused to meet": the act gives the threat or refusal its code; a denied
-    // act ("denied plotting to attack") stays an event of its own.
+    // "threatened to cut", "refused to meet", "urged Iraq to free": the act gives the threat, refusal,
+    // appeal or demand its code; a denied act ("denied plotting to attack") stays an event of its own.
     if before.is_some_and(|b| word(b) == "to") && trigger.start - previous.end <= COMPLEMENT_REACH {
         return match &previous_code[..2] {
             "13" => Relation::ContentOf(Stance::Intent),
             "12" => Relation::ContentOf(Stance::Refusal),
+            "02" => Relation::ContentOf(Stance::Appeal),
+            "10" => Relation::ContentOf(Stance::Demand),
             _ if previous_code == "016" => Relation::Own,
             _ => Relation::Inside,
         };
@@ -171,8 +173,8 @@ fn recode(event: &mut Event, code: &CameoCode) {
     event.plover = crate::plover_of(code);
 }
 
-/// A threat or refusal takes the code of what it threatens or refuses ("threatened to shell" 1384,
-/// "refused to meet" 125) when that code is of its own kind and more specific, keeps the act, and
+/// A threat, refusal, appeal or demand takes the code of what it is about ("threatened to shell" 1384,
+/// "refused to meet" 125, "urged them to withdraw" 0256) when that code is of its own kind and more specific, keeps the act, and
 /// takes the act's target when it has none.
 pub(crate) fn absorb_content(event: &mut Event, act: &CameoCode, announced: Option<&CameoCode>, act_target: Option<Actor>, pattern: &str, why: &mut Why) {
     if let Some(code) = announced.filter(|c| c.root == event.cameo_root && c.code.len() >= event.cameo.len() && c.code != event.cameo) {

@@ -212,14 +212,28 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
     }
 
     // "urged Chile to withdraw its ambassador", "is asking Obama to help Iran": in an appeal or demand
-    // whose pattern runs on to the act asked for, the actor between the verb and "to" is the one asked.
+    // whose pattern runs on to the act asked for, the actor between the verb and "to" is the one asked;
+    // in the passive ("was pressured by Congress to", "is under pressure from Congress to") the actor after "by"
+    // or "from" is the one asking, the subject the one asked.
     if matches!(code_root, "02" | "10") {
         if let Some(to) = (trigger.start + 1..trigger.end).find(|&k| word(k) == "to") {
-            let addressee = cands.indices.iter().copied().find(|&i| {
-                let r = cands.range(i);
-                r.start > trigger.start && r.end <= to && !source.contains(&i)
-            });
-            if let Some(i) = addressee {
+            let between = |i: &usize| {
+                let r = cands.range(*i);
+                r.start > trigger.start && r.end <= to && !source.contains(i)
+            };
+            let agent_word = |k: usize| matches!(word(k), "by" | "from");
+            let by_agent = |i: &usize| {
+                let start = cands.range(*i).start;
+                agent_word(start - 1) || start > trigger.start + 1 && agent_word(start - 2)
+            };
+            if let Some(agent) = cands.indices.iter().copied().filter(between).find(by_agent) {
+                // The passive test above found no agent after the trigger: the subject may still be the source.
+                let subject = std::mem::replace(&mut source, vec![agent]);
+                source_rule = "passive: by-agent";
+                if !subject.is_empty() {
+                    (target, target_rule) = (subject, "passive: subject");
+                }
+            } else if let Some(i) = cands.indices.iter().copied().find(between) {
                 target = vec![i];
                 target_rule = "addressee of the appeal";
             }

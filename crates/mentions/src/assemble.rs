@@ -124,7 +124,8 @@ pub(crate) fn sentence(scope: Scope, range: Range<usize>, index: usize) -> Vec<A
             && pieces[q].range.0 == pieces[p].range.1;
         let head = ((pieces[p].is_country_word() || org_modifier) && q < pieces.len() && pieces[q].is_head())
             .then(|| pieces[q])
-            .filter(|h| org_modifier || modifies(cx, *modifiers.last().unwrap(), h.range.0));
+            .filter(|h| org_modifier || modifies(cx, *modifiers.last().unwrap(), h.range.0))
+            .filter(|h| !names_what_is_given(cx, lexicon, range.end, *modifiers.last().unwrap(), *h));
         match head {
             Some(head) => {
                 for m in &modifiers {
@@ -249,6 +250,15 @@ fn unknown_names(cx: &Tokens, lexicon: &Lexicon, range: &Range<usize>, sentence:
 fn joined(cx: &Tokens, end: usize, next: usize) -> bool {
     let between: Vec<&str> = cx.tokens[end..next].iter().map(|t| t.folded.as_str()).collect();
     matches!(between.as_slice(), ["and"] | ["or"] | [","] | ["and", "the"] | [",", "and"] | ["or", "the"])
+}
+
+/// "gave Syria military aid": after a verb whose trigger runs on past the agent noun ("give * military aid"),
+/// a country name is the one given to and the noun describes what is given, so they are no group.
+/// A demonym ("gave Syrian rebels weapons") or a determiner ("the Syria military chief") keeps the group.
+fn names_what_is_given(cx: &Tokens, lexicon: &Lexicon, sentence_end: usize, country: Piece, head: Piece) -> bool {
+    country.kind() == ActorKind::CountryName
+        && country.range.0 > 0
+        && lexicon.triggers.longest_at(cx, country.range.0 - 1, sentence_end).is_some_and(|t| t.end > head.range.1)
 }
 
 /// Does a country word modify the head starting at `head_start`? Demonyms allow adjectives in between.
