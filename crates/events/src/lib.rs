@@ -91,6 +91,8 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
     let chains = sources::outlet_chains(&all_attributions);
     let mut out: Vec<Coded> = Vec::new();
     let mut withheld = Vec::new();
+    // The document's own location, for events whose clause names no place: worked out once, at first need.
+    let home = std::cell::OnceCell::new();
     for ((sentence, cues), attributions) in analyzed.sentences.iter().zip(&all_cues).zip(&mut all_attributions) {
         let range = sentence.tokens.clone();
         let clauses = clauses::Clauses::new(cx, cues, mentions, range.clone());
@@ -222,7 +224,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             }
             let trigger_span = Span::new(cx.tokens[trigger.start].span.start, cx.tokens[trigger.end - 1].span.end);
             previous = Some((trigger.range(), out.len(), t.cameo.clone()));
-            let location = location_in(places, clause.clone(), trigger.range()).or_else(|| home_location(lexicon, mentions, places));
+            let location = location_in(places, clause.clone(), trigger.range()).or_else(|| home.get_or_init(|| home_location(lexicon, mentions, places)).clone());
             let date = date_of(mentions, range.clone(), clause.clone(), trigger.range()).or_else(|| paragraph_date(&doc.text, analyzed, mentions, range.start)).or_else(|| publication_date(doc, mentions, places));
             let actors_of = |indices: &[usize]| indices.iter().map(|&i| placed_actor(lexicon, mentions, places, i)).collect::<Vec<_>>();
             let (mut co_sources, mut co_targets) = (actors_of(&roles.sources), actors_of(&roles.targets));
@@ -333,7 +335,7 @@ fn placed_actor(lexicon: &Lexicon, mentions: &Mentions, places: &Places, index: 
     let mention = &mentions.actors[index];
     let mut actor = mention.actor.clone();
     if actor.country.is_none() {
-        let place = places.mentions.iter().find(|p| p.tokens.start < mention.tokens.end && mention.tokens.start < p.tokens.end);
+        let place = places.overlapping(mention.tokens.clone());
         if let Some(iso3) = place.map(|p| p.place.country.clone()).filter(|c| !c.is_empty()) {
             actor.code = actor.code.or_else(|| lexicon.country(&iso3).map(|c| c.cameo.clone()));
             actor.country = Some(iso3);

@@ -19,7 +19,7 @@ use std::ops::Range;
 use dyad_core::Location;
 use dyad_mentions::{MentionKind, Mentions};
 use dyad_text::{Analyzed, Kind, Token};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use gazetteer::{Gazetteer, Place, PlaceKind};
 
@@ -83,7 +83,7 @@ impl PlaceMention {
 
 #[derive(Debug, Clone, Default)]
 pub struct Places {
-    /// Place mentions in text order.
+    /// Place mentions in text order; they never overlap, and none is longer than [`MAX_NAME_TOKENS`].
     pub mentions: Vec<PlaceMention>,
     /// Index into `mentions` of the dateline place.
     pub dateline: Option<usize>,
@@ -95,8 +95,16 @@ impl Places {
     /// The place an event in `clause` with its trigger at `trigger` happened at: the nearest locative place
     /// after the trigger in the clause, else the nearest before it.
     pub fn event_place(&self, clause: Range<usize>, trigger: Range<usize>) -> Option<&PlaceMention> {
-        let in_clause = || self.mentions.iter().filter(|m| m.role == Role::Locative && m.tokens.start >= clause.start && m.tokens.end <= clause.end);
-        in_clause().find(|m| m.tokens.start >= trigger.end).or_else(|| in_clause().rfind(|m| m.tokens.end <= trigger.start))
+        let first = self.mentions.partition_point(|m| m.tokens.start < clause.start);
+        let in_clause = || self.mentions[first..].iter().take_while(|m| m.tokens.start < clause.end).filter(|m| m.role == Role::Locative && m.tokens.end <= clause.end);
+        in_clause().find(|m| m.tokens.start >= trigger.end).or_else(|| in_clause().filter(|m| m.tokens.end <= trigger.start).last())
+    }
+
+    /// The first place mention that shares a token with `tokens`. Found by position: a long report has
+    /// thousands of place mentions and asks this for every event's actors.
+    pub fn overlapping(&self, tokens: Range<usize>) -> Option<&PlaceMention> {
+        let first = self.mentions.partition_point(|m| m.tokens.start + MAX_NAME_TOKENS <= tokens.start);
+        self.mentions[first..].iter().take_while(|m| m.tokens.start < tokens.end).find(|m| tokens.start < m.tokens.end)
     }
 
     pub fn dateline(&self) -> Option<&PlaceMention> {
@@ -161,7 +169,7 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
         let particle = t.folded.len() <= w.particle_start_len && w.particle_start.contains(t.folded.as_str());
         next_particle[k] = if particle { k } else { next_particle[k + 1] };
     }
-    let country_word = country_words(tokens, mentions);
+    let marks = token_marks(tokens, mentions);
     // The name key being tried, reused from word to word.
     let mut key = String::new();
     for (s, sentence) in analyzed.sentences.iter().enumerate() {
@@ -186,8 +194,8 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
                 continue;
             }
             let name = g.name_key(lines);
-            let locative = locative(tokens, w, &country_word, i);
-            if acceptable(tokens, all_caps, mentions, w, i..end, name, locative, sentence.tokens.start, &mut lower_case) {
+            let locative = locative(tokens, w, &marks, i);
+            if acceptable(tokens, all_caps, &marks, w, i..end, name, locative, sentence.tokens.start, &mut lower_case) {
                 candidates.push(Candidate { tokens: i..end, sentence: s, key: name, ids: g.ids(lines), locative });
                 i = end;
             } else {
@@ -206,6 +214,8 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
         }
     }
     let mut out = Places { dateline_end, ..Places::default() };
+    // What the mentions so far of each name resolved to.
+    let mut earlier: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
     for (k, c) in candidates.iter().enumerate() {
         let role = if dateline_end.is_some() && c.tokens.start == 0 {
             Role::Dateline
@@ -213,12 +223,12 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
             Role::Other
         } else if c.locative {
             Role::Locative
-        } else if mentions.actors.iter().any(|m| m.tokens.start < c.tokens.end && c.tokens.start < m.tokens.end) {
+        } else if marks[c.tokens.clone()].iter().any(|m| m & ACTOR != 0) {
             Role::Actor
         } else {
             Role::Other
         };
-        let (place, reason) = resolve(g, w, tokens, &candidates, k, &context, &out.mentions, role);
+        let (place, reason) = resolve(g, w, tokens, &candidates, k, &context, earlier.get(c.key).map_or(&[], Vec::as_slice), role);
         // A small place in a country the document never mentions is more likely a common word or another
         // place of the name that the gazetteer lacks; in ALL-CAPS text, where every word is capitalised,
         // so is a town, and a name in no locative or dateline role at all.
@@ -241,8 +251,9 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
             out.dateline = Some(out.mentions.len());
         }
         out.mentions.push(PlaceMention { tokens: c.tokens.clone(), sentence: c.sentence, place: place.clone(), admin1, role, reason, candidates: c.ids.len() });
+        earlier.entry(c.key).or_default().push(place.id);
     }
-    capitals(g, w, analyzed, &country_word, &context, &mut out);
+    capitals(g, w, analyzed, &marks, &context, &mut out);
     out
 }
 
@@ -297,7 +308,7 @@ fn continued(tokens: &[Token], all_caps: bool, w: &words::Words, end: usize) -> 
 /// Whether a matched name is taken as a place: not a common word, not part of a person's or
 /// organisation's name, and capitalised in mixed-case text.
 #[allow(clippy::too_many_arguments)]
-fn acceptable<'t>(tokens: &'t [Token], all_caps: bool, mentions: &Mentions, w: &words::Words, range: Range<usize>, key: &str, locative: bool, sentence_start: usize, lower_case: &mut LowerCase<'t>) -> bool {
+fn acceptable<'t>(tokens: &'t [Token], all_caps: bool, marks: &[u8], w: &words::Words, range: Range<usize>, key: &str, locative: bool, sentence_start: usize, lower_case: &mut LowerCase<'t>) -> bool {
     let first = &tokens[range.start];
     let single = range.len() == 1;
     if !all_caps && !first.is_capitalized() {
@@ -306,7 +317,8 @@ fn acceptable<'t>(tokens: &'t [Token], all_caps: bool, mentions: &Mentions, w: &
     if single && (w.descriptor.contains(key) || w.locative.contains(key)) {
         return false;
     }
-    if mentions.times.iter().any(|t| t.tokens.start < range.end && range.start < t.tokens.end) {
+    let marked = |bits: u8| marks[range.clone()].iter().any(|m| m & bits != 0);
+    if marked(TIME) {
         return false;
     }
     if w.stoplist.contains(key) && (all_caps || !locative) {
@@ -318,15 +330,7 @@ fn acceptable<'t>(tokens: &'t [Token], all_caps: bool, mentions: &Mentions, w: &
     }
     // Inside a named person, organisation, title or outlet ("President Lincoln", "Sinaloa cartel"), or the
     // head of a group ("the Sinaloa" as a gang): not a place. Country words and unknown names may be.
-    !mentions.actors.iter().any(|m| {
-        m.tokens.start < range.end
-            && range.start < m.tokens.end
-            && match m.kind {
-                MentionKind::Person | MentionKind::Org | MentionKind::Title | MentionKind::Outlet => true,
-                MentionKind::Group => range.contains(&m.head),
-                MentionKind::Country | MentionKind::Name => false,
-            }
-    })
+    !marked(NAMED | GROUP_HEAD)
 }
 
 /// Whether a document writes a word in lower case somewhere. Most documents ask once or twice, which a
@@ -350,29 +354,49 @@ impl<'t> LowerCase<'t> {
     }
 }
 
-/// Which tokens lie in a country mention ("Bosnian", "Mexican"), marked once per document for
-/// [`locative`]'s look back.
-fn country_words(tokens: &[Token], mentions: &Mentions) -> Vec<bool> {
-    let mut marked = vec![false; tokens.len()];
-    for m in mentions.actors.iter().filter(|m| m.kind == MentionKind::Country) {
-        for k in m.tokens.clone() {
-            if let Some(flag) = marked.get_mut(k) {
-                *flag = true;
-            }
+/// Token marks (see [`token_marks`]): in an actor mention of any kind; in a country mention ("Bosnian",
+/// "Mexican"); in a named person, organisation, title or outlet; a group's head word; in a time mention.
+const ACTOR: u8 = 1;
+const COUNTRY: u8 = 2;
+const NAMED: u8 = 4;
+const GROUP_HEAD: u8 = 8;
+const TIME: u8 = 16;
+
+/// What the mentions stage found at each token, marked once per document, so that a candidate name asks
+/// about its own few tokens instead of scanning every mention: a long report has thousands of both.
+fn token_marks(tokens: &[Token], mentions: &Mentions) -> Vec<u8> {
+    let mut marks = vec![0u8; tokens.len()];
+    let mut mark = |range: Range<usize>, bits: u8| {
+        for m in marks.get_mut(range).into_iter().flatten() {
+            *m |= bits;
+        }
+    };
+    for m in &mentions.actors {
+        let kind = match m.kind {
+            MentionKind::Country => COUNTRY,
+            MentionKind::Person | MentionKind::Org | MentionKind::Title | MentionKind::Outlet => NAMED,
+            MentionKind::Group | MentionKind::Name => 0,
+        };
+        mark(m.tokens.clone(), ACTOR | kind);
+        if m.kind == MentionKind::Group && m.tokens.contains(&m.head) {
+            mark(m.head..m.head + 1, GROUP_HEAD);
         }
     }
-    marked
+    for t in &mentions.times {
+        mark(t.tokens.clone(), TIME);
+    }
+    marks
 }
 
 /// Whether the words before token `i` put it after a locative preposition ("in", "near the town of",
-/// "in the western Bosnian town of"); `country_word` marks the tokens of country mentions.
-fn locative(tokens: &[Token], w: &words::Words, country_word: &[bool], i: usize) -> bool {
+/// "in the western Bosnian town of"), over descriptors and country mentions.
+fn locative(tokens: &[Token], w: &words::Words, marks: &[u8], i: usize) -> bool {
     for k in (i.saturating_sub(WINDOW)..i).rev() {
         let t = &tokens[k].folded;
         if w.locative.contains(t.as_str()) {
             return true;
         }
-        if !(w.descriptor.contains(t.as_str()) || country_word[k]) {
+        if !(w.descriptor.contains(t.as_str()) || marks[k] & COUNTRY != 0) {
             return false;
         }
     }
@@ -397,14 +421,15 @@ fn dateline_end(tokens: &[Token], analyzed: &Analyzed) -> Option<usize> {
 /// What the document as a whole says about where it is: countries and divisions, with weights.
 struct Context {
     countries: Vec<(String, u32)>,
-    divisions: Vec<&'static Place>,
+    /// The document's first-level divisions, as (country, admin1 code), to tell the towns inside them.
+    divisions: FxHashSet<(&'static str, &'static str)>,
     dateline_country: Option<String>,
     home: Option<String>,
 }
 
 impl Context {
     fn new(g: &'static Gazetteer, mentions: &Mentions, candidates: &[Candidate], dateline_end: Option<usize>) -> Context {
-        let mut cx = Context { countries: Vec::new(), divisions: Vec::new(), dateline_country: None, home: mentions.home_country.clone() };
+        let mut cx = Context { countries: Vec::new(), divisions: FxHashSet::default(), dateline_country: None, home: mentions.home_country.clone() };
         if let Some(home) = &mentions.home_country {
             cx.add(home, 2);
         }
@@ -418,7 +443,7 @@ impl Context {
             let first = c.ids.first().map(|&id| g.place(id));
             if let Some(p) = first.filter(|p| p.kind == PlaceKind::Country || (p.kind == PlaceKind::Admin1 && c.ids.len() == 1)) {
                 if p.kind == PlaceKind::Admin1 {
-                    cx.divisions.push(p);
+                    cx.divisions.insert((p.country.as_str(), p.admin1_code.as_str()));
                 }
                 cx.add(&p.country, 1);
             }
@@ -448,7 +473,8 @@ impl Context {
 /// capital's standing, the document's countries and divisions, containment by a neighbouring name,
 /// a division word beside it, and an earlier mention's reading.
 #[allow(clippy::too_many_arguments)]
-fn resolve(g: &'static Gazetteer, w: &words::Words, tokens: &[Token], candidates: &[Candidate], k: usize, cx: &Context, earlier: &[PlaceMention], role: Role) -> (&'static Place, &'static str) {
+/// `earlier`: the places that earlier mentions of the same name resolved to.
+fn resolve(g: &'static Gazetteer, w: &words::Words, tokens: &[Token], candidates: &[Candidate], k: usize, cx: &Context, earlier: &[u32], role: Role) -> (&'static Place, &'static str) {
     let c = &candidates[k];
     if let [id] = c.ids[..] {
         return (g.place(id), "only candidate");
@@ -456,11 +482,13 @@ fn resolve(g: &'static Gazetteer, w: &words::Words, tokens: &[Token], candidates
     let places: Vec<&Place> = c.ids.iter().map(|&id| g.place(id)).collect();
     let division_word = c.tokens.end < tokens.len() && w.division.contains(tokens[c.tokens.end].folded.as_str())
         || (c.tokens.start >= 2 && tokens[c.tokens.start - 1].folded == "of" && w.division.contains(tokens[c.tokens.start - 2].folded.as_str()));
-    // Neighbouring names in the same sentence, separated by commas and descriptors only.
-    let neighbours: Vec<&Candidate> = candidates
-        .iter()
-        .filter(|o| o.sentence == c.sentence && !std::ptr::eq(*o, c))
-        .filter(|o| (o.tokens.start >= c.tokens.end && o.tokens.start - c.tokens.end <= WINDOW) || (c.tokens.start >= o.tokens.end && c.tokens.start - o.tokens.end <= WINDOW))
+    // Neighbouring names in the same sentence, separated by commas and descriptors only. Candidates are in
+    // text order and never overlap, so those within reach sit next to this one.
+    let before = candidates[..k].iter().rev().take_while(|o| c.tokens.start - o.tokens.end <= WINDOW);
+    let after = candidates[k + 1..].iter().take_while(|o| o.tokens.start - c.tokens.end <= WINDOW);
+    let neighbours: Vec<&Candidate> = before
+        .chain(after)
+        .filter(|o| o.sentence == c.sentence)
         .filter(|o| {
             let gap = if o.tokens.start >= c.tokens.end { c.tokens.end..o.tokens.start } else { o.tokens.end..c.tokens.start };
             tokens[gap].iter().all(|t| t.is_punct(",") || t.is_punct("(") || w.descriptor.contains(t.folded.as_str()) || w.locative.contains(t.folded.as_str()))
@@ -473,8 +501,6 @@ fn resolve(g: &'static Gazetteer, w: &words::Words, tokens: &[Token], candidates
         PlaceKind::Admin1 => inner.kind == PlaceKind::City && inner.country == outer.country && inner.admin1_code == outer.admin1_code,
         PlaceKind::City => false,
     };
-    // What earlier mentions of the same name resolved to.
-    let earlier_ids: Vec<u32> = earlier.iter().filter(|m| candidates.iter().any(|o| o.tokens == m.tokens && o.key == c.key)).map(|m| m.place.id).collect();
     let mut best: Option<(f64, &'static Place, &'static str)> = None;
     for &p in &places {
         let mut score = ((p.population + 1) as f64).log10();
@@ -488,7 +514,8 @@ fn resolve(g: &'static Gazetteer, w: &words::Words, tokens: &[Token], candidates
         if division_word && p.kind == PlaceKind::Admin1 {
             reason = "division word";
         }
-        let context = 2.0 * cx.weight(&p.country) + if cx.divisions.iter().any(|d| contains(d, p)) { 4.0 } else { 0.0 };
+        let in_division = p.kind == PlaceKind::City && cx.divisions.contains(&(p.country.as_str(), p.admin1_code.as_str()));
+        let context = 2.0 * cx.weight(&p.country) + if in_division { 4.0 } else { 0.0 };
         if context > 0.0 {
             score += context;
             reason = "context";
@@ -506,7 +533,7 @@ fn resolve(g: &'static Gazetteer, w: &words::Words, tokens: &[Token], candidates
         if !contained && neighbour_places.iter().any(|qs| qs.len() == 1 && qs[0].country == p.country) {
             score += 3.0;
         }
-        if earlier_ids.contains(&p.id) {
+        if earlier.contains(&p.id) {
             score += 20.0;
             reason = "earlier mention";
         }
@@ -520,7 +547,7 @@ fn resolve(g: &'static Gazetteer, w: &words::Words, tokens: &[Token], candidates
 
 /// "the capital", "this capital": the dateline city when it is a capital, else the capital of the dateline's
 /// or the document's country. Not when a name follows ("the capital Kabul", "the capital of Peru").
-fn capitals(g: &Gazetteer, w: &words::Words, analyzed: &Analyzed, country_word: &[bool], cx: &Context, out: &mut Places) {
+fn capitals(g: &Gazetteer, w: &words::Words, analyzed: &Analyzed, marks: &[u8], cx: &Context, out: &mut Places) {
     let tokens = &analyzed.tokens;
     // A report filed from abroad ("HAVANA ... the capital") speaks of its own country's capital.
     let foreign = |c: &String| cx.home.as_ref().is_some_and(|h| h != c);
@@ -539,7 +566,7 @@ fn capitals(g: &Gazetteer, w: &words::Words, analyzed: &Analyzed, country_word: 
             if after.is_some_and(|t| t.folded == "of" || out.mentions.iter().any(|m| m.tokens.start == i + len)) {
                 continue;
             }
-            let role = if locative(tokens, w, country_word, i + len - 1) || locative(tokens, w, country_word, i) { Role::Locative } else { Role::Other };
+            let role = if locative(tokens, w, marks, i + len - 1) || locative(tokens, w, marks, i) { Role::Locative } else { Role::Other };
             let admin1 = g.division_of(&place).map(|d| d.name.clone());
             let at = out.mentions.partition_point(|m| m.tokens.start < i);
             out.mentions.insert(at, PlaceMention { tokens: i..i + len, sentence: s, place: place.clone(), admin1, role, reason: "the capital", candidates: 1 });
