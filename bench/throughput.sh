@@ -5,6 +5,9 @@
 # counted (`rg -o -F -w -f WORDS | wc -l`, or grep when ripgrep is missing; `-c` would stop at the first
 # hit of each line, and every document has one). The word list is the distinct words of dyad's lexicons (data/actors, data/events,
 # data/cues) topped up with the names of the most populous gazetteer places to 17,000 words.
+# Then one long report, the corpus's first 1 MB and then 4 MB of text as a single document, with one thread
+# (median of 3 runs):
+# coding time should grow with the text, about 4× (`--max-bytes` is raised so that neither is cut).
 # Prints figures; never fails on speed.
 # Usage: bash bench/throughput.sh [CORPUS.jsonl.zst] [RUNS]
 set -euo pipefail
@@ -47,4 +50,23 @@ sentences, events = count("sentences"), count("events")
 print(f"threads={threads}: median {wall:.2f} s over {len(rows)} runs, {docs/wall:,.0f} docs/s, {sentences/wall:,.0f} sentences/s, "
       f"{mb/wall:.1f} MB/s, peak RSS {rss:.0f} MB, {events} events; dictionary scan median {scan:.2f} s, dyad/scan {wall/scan:.1f}x")
 PY
+done
+
+for mb_long in 1 4; do
+  python3 - "$tmp/in.jsonl" "$mb_long" > "$tmp/long.jsonl" <<'PY'
+import json, sys
+size, texts, total = int(float(sys.argv[2]) * 1e6), [], 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    texts.append(json.loads(line)["text"])
+    total += len(texts[-1])
+    if total > size:
+        break
+print(json.dumps({"id": "long", "text": "\n\n".join(texts)[:size]}))
+PY
+  : > "$tmp/times"
+  for _ in 1 2 3; do
+    /usr/bin/time -f "%e %M" -o "$tmp/t" target/release/dyad code --quiet --threads 1 --max-bytes 8000000 "$tmp/long.jsonl" -o "$tmp/out.jsonl"
+    cat "$tmp/t" >> "$tmp/times"
+  done
+  sort -n "$tmp/times" | sed -n 2p | { read -r wall rss; echo "one report of ${mb_long} MB: median ${wall} s over 3 runs, peak RSS $((rss / 1024)) MB"; }
 done
