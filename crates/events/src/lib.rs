@@ -132,7 +132,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             let relation = nesting::relation(cx, cues, trigger.range(), t.pos, &t.cameo, previous.as_ref().map(|p| (p.0.clone(), p.2.as_str())), after_violence);
             after_violence |= matches!(&t.cameo[..2], "18" | "19" | "20");
             match relation {
-                nesting::Relation::Own => {}
+                nesting::Relation::Own | nesting::Relation::Purpose => {}
                 nesting::Relation::Inside => continue,
                 nesting::Relation::ContentOf(stance) => {
                     // "threatened to shell Iraqi towns" is one event, the threat, coded by what it threatens.
@@ -183,7 +183,10 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             }
             // An appeal or demand (02, 10) announces an act as intents and threats do: "urged Iraq to release" was urged.
             let reading = modality::of(cx, cues, trigger.range(), clause.clone(), matches!(code.root.as_str(), "02" | "03" | "10" | "13"));
-            let (modality, modality_cue) = (reading.modality, reading.cue);
+            let (mut modality, modality_cue) = (reading.modality, reading.cue);
+            if matches!(relation, nesting::Relation::Purpose) && modality == Modality::Actual {
+                modality = Modality::Planned;
+            }
             // CAMEO codes a planned or refused act as the announcement ("will withdraw" is 0356,
             // "refused to meet" 125); the act is kept beside it. So is an act promised on a condition
             // ("would meet him if he gave them a veto" is 036, "will attack unless" 138x).
@@ -206,6 +209,10 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             };
             let act = code;
             let code = stance.and_then(|s| tables.announced(&act.code, s)).unwrap_or(act);
+            // A purpose is an intent (03) only: a threat (13) must be spoken, and an appeal or refusal is no plan.
+            if matches!(relation, nesting::Relation::Purpose) && code.root != "03" {
+                continue;
+            }
             if stance == Some(Stance::Demand) && code.code != act.code {
                 // The speaker's fullest mention: "Syrian President Bashar Assad", not the name inside it.
                 let speaker = attribution.and_then(|a| {
