@@ -429,3 +429,14 @@ fn a_purpose_after_a_complete_act_is_an_intent_beside_it() {
     let evs = code("Egypt agreed on Sunday to release the detained Sudanese traders.");
     assert_eq!(codes(&evs), ["0353"], "{evs:#?}");
 }
+
+#[test]
+fn an_actor_without_a_country_takes_the_country_of_the_place_it_is_in() {
+    let evs = code("Jordan delivered food aid to the Red Crescent in Aleppo.");
+    assert_eq!(dyad(&evs[0]), (Some("JOR"), Some("SYR")), "{evs:#?}");
+    let evs = code("Gunmen attacked Red Cross workers in Benghazi on Tuesday.");
+    assert_eq!(country(&evs[0].target), Some("LBY"), "{evs:#?}");
+    // An actor's own country is never replaced by where it is.
+    let evs = code("Rwandan soldiers in Kinshasa attacked the Red Cross office.");
+    assert_eq!(country(&evs[0].source), Some("RWA"), "{evs:#?}");
+}

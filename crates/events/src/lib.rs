@@ -18,7 +18,7 @@ use dyad_codes::{Stance, Tables};
 use dyad_core::{Act, Confirmation, Document, Event, Evidence, Location, Modality, Plover, Span};
 use dyad_lexicon::{CueKind, Lexicon, Tokens, TriggerPos};
 use dyad_mentions::{MentionKind, Mentions};
-use dyad_places::Places;
+use dyad_places::{PlaceMention, Places};
 use dyad_text::{Analyzed, Case, Kind};
 use serde::Serialize;
 
@@ -127,7 +127,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             // The first target of a trigger that joins the previous event instead of making its own.
             let first_target = |range: std::ops::Range<usize>| {
                 let roles = roles::assign(cx, &actors, range.clone(), clauses.around(range), &t.cameo[..2]);
-                roles.targets.first().map(|&i| placed_actor(lexicon, mentions, places, i))
+                roles.targets.first().map(|&i| placed_actor(cx, lexicon, mentions, places, i))
             };
             let relation = nesting::relation(cx, cues, trigger.range(), t.pos, &t.cameo, previous.as_ref().map(|p| (p.0.clone(), p.2.as_str())), after_violence);
             after_violence |= matches!(&t.cameo[..2], "18" | "19" | "20");
@@ -231,7 +231,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             previous = Some((trigger.range(), out.len(), t.cameo.clone()));
             let location = location_in(places, clause.clone(), trigger.range()).or_else(|| home_location(lexicon, mentions, places));
             let date = date_of(mentions, range.clone(), clause.clone(), trigger.range()).or_else(|| paragraph_date(&doc.text, analyzed, mentions, range.start)).or_else(|| publication_date(doc, mentions, places));
-            let actors_of = |indices: &[usize]| indices.iter().map(|&i| placed_actor(lexicon, mentions, places, i)).collect::<Vec<_>>();
+            let actors_of = |indices: &[usize]| indices.iter().map(|&i| placed_actor(cx, lexicon, mentions, places, i)).collect::<Vec<_>>();
             let (mut co_sources, mut co_targets) = (actors_of(&roles.sources), actors_of(&roles.targets));
             let source = (!co_sources.is_empty()).then(|| co_sources.remove(0));
             let target = (!co_targets.is_empty()).then(|| co_targets.remove(0));
@@ -336,11 +336,14 @@ fn same_event(a: &Event, b: &Event) -> bool {
 
 /// An actor mention as an event's party. A place named as a party ("in the town of Cizre", "the
 /// Kirkuk governor") with no country of its own takes the country the place stage resolved it to.
-fn placed_actor(lexicon: &Lexicon, mentions: &Mentions, places: &Places, index: usize) -> dyad_core::Actor {
+fn placed_actor(cx: &Tokens, lexicon: &Lexicon, mentions: &Mentions, places: &Places, index: usize) -> dyad_core::Actor {
     let mention = &mentions.actors[index];
     let mut actor = mention.actor.clone();
     if actor.country.is_none() {
-        let place = places.mentions.iter().find(|p| p.tokens.start < mention.tokens.end && mention.tokens.start < p.tokens.end);
+        // A place inside the mention ("Kirkuk police"), or right after it behind "in" ("Islamic State
+        // targets in Syria", "the Red Crescent in Bam, Iran"): an actor placed there belongs to its country.
+        let placed_in = |p: &&PlaceMention| p.tokens.start == mention.tokens.end + 1 && cx.tokens.get(mention.tokens.end).is_some_and(|t| t.folded == "in");
+        let place = places.mentions.iter().find(|p| (p.tokens.start < mention.tokens.end && mention.tokens.start < p.tokens.end) || placed_in(p));
         if let Some(iso3) = place.map(|p| p.place.country.clone()).filter(|c| !c.is_empty()) {
             actor.code = actor.code.or_else(|| lexicon.country(&iso3).map(|c| c.cameo.clone()));
             actor.country = Some(iso3);
