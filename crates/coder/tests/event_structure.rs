@@ -408,3 +408,35 @@ fn an_act_asked_of_someone_is_an_appeal_not_the_act() {
     let evs = code("A Kenyan officer, who asked not to be named, said soldiers arrested five men.");
     assert_eq!(codes(&evs), ["173"], "{evs:#?}");
 }
+
+#[test]
+fn a_purpose_after_a_complete_act_is_an_intent_beside_it() {
+    let evs = code("Ghanaian soldiers arrived in Lebanon on Friday to join the UN peacekeeping force.");
+    assert_eq!(codes(&evs), ["042", "0334"], "the arrival happened, the peacekeeping is its purpose: {evs:#?}");
+    assert_eq!(evs[1].modality, Modality::Planned);
+    assert_eq!(evs[1].act.as_ref().map(|a| a.cameo.as_str()), Some("074"));
+
+    let evs = code("The Kenyan trade minister travelled to Tokyo to sign a trade agreement with Japan.");
+    assert_eq!(codes(&evs), ["042", "030"], "{evs:#?}");
+    assert_eq!(dyad(&evs[1]), (Some("KEN"), Some("JPN")));
+
+    // A purpose of the act's own kind restates it; a violent purpose is no spoken threat.
+    let evs = code("Chinese diplomats met Philippine officials in Manila to discuss the fishing dispute.");
+    assert_eq!(codes(&evs), ["040"], "{evs:#?}");
+    let evs = code("Nigeria sent troops to the border to attack the rebels.");
+    assert_eq!(codes(&evs), ["154"], "{evs:#?}");
+    // After a verb that takes a "to" complement, the act completes it.
+    let evs = code("Egypt agreed on Sunday to release the detained Sudanese traders.");
+    assert_eq!(codes(&evs), ["0353"], "{evs:#?}");
+}
+
+#[test]
+fn an_actor_without_a_country_takes_the_country_of_the_place_it_is_in() {
+    let evs = code("Jordan delivered food aid to the Red Crescent in Aleppo.");
+    assert_eq!(dyad(&evs[0]), (Some("JOR"), Some("SYR")), "{evs:#?}");
+    let evs = code("Gunmen attacked Red Cross workers in Benghazi on Tuesday.");
+    assert_eq!(country(&evs[0].target), Some("LBY"), "{evs:#?}");
+    // An actor's own country is never replaced by where it is.
+    let evs = code("Rwandan soldiers in Kinshasa attacked the Red Cross office.");
+    assert_eq!(country(&evs[0].source), Some("RWA"), "{evs:#?}");
+}

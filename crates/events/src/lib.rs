@@ -129,12 +129,12 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             // The first target of a trigger that joins the previous event instead of making its own.
             let first_target = |range: std::ops::Range<usize>| {
                 let roles = roles::assign(cx, &actors, range.clone(), clauses.around(range), &t.cameo[..2]);
-                roles.targets.first().map(|&i| placed_actor(lexicon, mentions, places, i))
+                roles.targets.first().map(|&i| placed_actor(cx, lexicon, mentions, places, i))
             };
             let relation = nesting::relation(cx, cues, trigger.range(), t.pos, &t.cameo, previous.as_ref().map(|p| (p.0.clone(), p.2.as_str())), after_violence);
             after_violence |= matches!(&t.cameo[..2], "18" | "19" | "20");
             match relation {
-                nesting::Relation::Own => {}
+                nesting::Relation::Own | nesting::Relation::Purpose => {}
                 nesting::Relation::Inside => continue,
                 nesting::Relation::ContentOf(stance) => {
                     // "threatened to shell Iraqi towns" is one event, the threat, coded by what it threatens.
@@ -185,7 +185,10 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             }
             // An appeal or demand (02, 10) announces an act as intents and threats do: "urged Iraq to release" was urged.
             let reading = modality::of(cx, cues, trigger.range(), clause.clone(), matches!(code.root.as_str(), "02" | "03" | "10" | "13"));
-            let (modality, modality_cue) = (reading.modality, reading.cue);
+            let (mut modality, modality_cue) = (reading.modality, reading.cue);
+            if matches!(relation, nesting::Relation::Purpose) && modality == Modality::Actual {
+                modality = Modality::Planned;
+            }
             // CAMEO codes a planned or refused act as the announcement ("will withdraw" is 0356,
             // "refused to meet" 125); the act is kept beside it. So is an act promised on a condition
             // ("would meet him if he gave them a veto" is 036, "will attack unless" 138x).
@@ -208,6 +211,10 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             };
             let act = code;
             let code = stance.and_then(|s| tables.announced(&act.code, s)).unwrap_or(act);
+            // A purpose is an intent (03) only: a threat (13) must be spoken, and an appeal or refusal is no plan.
+            if matches!(relation, nesting::Relation::Purpose) && code.root != "03" {
+                continue;
+            }
             if stance == Some(Stance::Demand) && code.code != act.code {
                 // The speaker's fullest mention: "Syrian President Bashar Assad", not the name inside it.
                 let speaker = attribution.and_then(|a| {
@@ -226,7 +233,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             previous = Some((trigger.range(), out.len(), t.cameo.clone()));
             let location = location_in(places, clause.clone(), trigger.range()).or_else(|| home.get_or_init(|| home_location(lexicon, mentions, places)).clone());
             let date = date_of(mentions, range.clone(), clause.clone(), trigger.range()).or_else(|| paragraph_date(&doc.text, analyzed, mentions, range.start)).or_else(|| publication_date(doc, mentions, places));
-            let actors_of = |indices: &[usize]| indices.iter().map(|&i| placed_actor(lexicon, mentions, places, i)).collect::<Vec<_>>();
+            let actors_of = |indices: &[usize]| indices.iter().map(|&i| placed_actor(cx, lexicon, mentions, places, i)).collect::<Vec<_>>();
             let (mut co_sources, mut co_targets) = (actors_of(&roles.sources), actors_of(&roles.targets));
             let source = (!co_sources.is_empty()).then(|| co_sources.remove(0));
             let target = (!co_targets.is_empty()).then(|| co_targets.remove(0));
@@ -331,11 +338,18 @@ fn same_event(a: &Event, b: &Event) -> bool {
 
 /// An actor mention as an event's party. A place named as a party ("in the town of Cizre", "the
 /// Kirkuk governor") with no country of its own takes the country the place stage resolved it to.
-fn placed_actor(lexicon: &Lexicon, mentions: &Mentions, places: &Places, index: usize) -> dyad_core::Actor {
+fn placed_actor(cx: &Tokens, lexicon: &Lexicon, mentions: &Mentions, places: &Places, index: usize) -> dyad_core::Actor {
     let mention = &mentions.actors[index];
     let mut actor = mention.actor.clone();
     if actor.country.is_none() {
-        let place = places.overlapping(mention.tokens.clone());
+        // A place inside the mention ("Kirkuk police"), or right after it behind "in" ("Islamic State
+        // targets in Syria", "the Red Crescent in Bam, Iran"): an actor placed there belongs to its country.
+        let after_in = mention.tokens.end + 1;
+        let placed_in = || {
+            let behind_in = cx.tokens.get(mention.tokens.end).is_some_and(|t| t.folded == "in");
+            places.overlapping(after_in..after_in + 1).filter(|p| behind_in && p.tokens.start == after_in)
+        };
+        let place = places.overlapping(mention.tokens.clone()).or_else(placed_in);
         if let Some(iso3) = place.map(|p| p.place.country.clone()).filter(|c| !c.is_empty()) {
             actor.code = actor.code.or_else(|| lexicon.country(&iso3).map(|c| c.cameo.clone()));
             actor.country = Some(iso3);

@@ -25,6 +25,10 @@ use dyad_lexicon::{Cue, CueKind, Match, Tokens, TriggerPos};
 use crate::Why;
 
 const COMPLEMENT_REACH: usize = 10;
+/// Roots of acts complete in themselves (travel and meetings, protests, deployments, coercion): a "to"
+/// clause after one states its purpose, while after others ("agreed to", "offered to") it completes them.
+/// A purpose of the act's own kind ("met to discuss", "struck to protest") only restates it.
+const COMPLETE_ACTS: &[&str] = &["04", "14", "15", "17"];
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "'s", "’s", "these", "those"];
 const SAME_EVENT_PREPOSITIONS: &[&str] = &["in", "during", "amid"];
 /// More prepositions that introduce the same event when the noun is of the previous event's kind:
@@ -51,6 +55,9 @@ pub(crate) enum Relation {
     Inside,
     /// Another name for the previous event.
     SameAs,
+    /// What a complete act was done for ("arrived in Mali to join the peacekeeping mission"): an act
+    /// of its own, announced rather than done, as CAMEO codes "will visit Mauritania to mediate" 039.
+    Purpose,
 }
 
 /// Prepositions that introduce an earlier event as the cause or setting of this one.
@@ -114,12 +121,15 @@ pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, 
     // "threatened to cut", "refused to meet", "urged Iraq to free": the act gives the threat, refusal,
     // appeal or demand its code; a denied act ("denied plotting to attack") stays an event of its own.
     if before.is_some_and(|b| word(b) == "to") && trigger.start - previous.end <= COMPLEMENT_REACH {
+        // "troops deployed there vowed to attack": the "to" completes the cue's verb, not the act before it.
+        let to_belongs_to_cue = cues.iter().any(|m| m.start < trigger.start && m.end == trigger.start);
         return match &previous_code[..2] {
             "13" => Relation::ContentOf(Stance::Intent),
             "12" => Relation::ContentOf(Stance::Refusal),
             "02" => Relation::ContentOf(Stance::Appeal),
             "10" => Relation::ContentOf(Stance::Demand),
             _ if previous_code == "016" => Relation::Own,
+            root if COMPLETE_ACTS.contains(&root) && root != &cameo[..2] && !to_belongs_to_cue => Relation::Purpose,
             _ => Relation::Inside,
         };
     }
