@@ -124,8 +124,10 @@ fn a_title_and_its_name_are_one_actor_and_coordinated_leaders_are_two() {
     assert_eq!(codes(&evs), ["057"], "{evs:#?}");
     let source = evs[0].source.as_ref().expect("a source");
     assert_eq!((source.text.as_str(), source.country.as_deref()), ("Kyrgyz President Askar Akayev", Some("KGZ")));
-    let co: Vec<_> = evs[0].co_sources.iter().map(|a| a.text.as_str()).collect();
-    assert_eq!(co, ["Kazakh President Nursultan Nazarbayev"], "no actor twice, by title and by name");
+    // Signing is mutual: the second leader is the other party, named once.
+    let target = evs[0].target.as_ref().expect("a target");
+    assert_eq!(target.text, "Kazakh President Nursultan Nazarbayev", "no actor twice, by title and by name");
+    assert!(evs[0].co_sources.is_empty() && evs[0].co_targets.is_empty(), "{evs:#?}");
 }
 
 #[test]
@@ -439,4 +441,36 @@ fn an_actor_without_a_country_takes_the_country_of_the_place_it_is_in() {
     // An actor's own country is never replaced by where it is.
     let evs = code("Rwandan soldiers in Kinshasa attacked the Red Cross office.");
     assert_eq!(country(&evs[0].source), Some("RWA"), "{evs:#?}");
+}
+
+#[test]
+fn a_mutual_act_of_coordinated_subjects_is_between_them() {
+    let evs = code("Chile and Argentina will meet in Geneva next week.");
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(dyad(&evs[0]), (Some("CHL"), Some("ARG")), "the partner is the target, not the place: {evs:#?}");
+    // An act that is not mutual keeps its coordinated subjects together.
+    let evs = code("Britain and France sent aid to Haiti.");
+    assert_eq!(dyad(&evs[0]), (Some("GBR"), Some("HTI")), "{evs:#?}");
+    assert_eq!(evs[0].co_sources.first().and_then(|a| a.country.as_deref()), Some("FRA"));
+}
+
+#[test]
+fn an_apposition_after_a_comma_is_not_a_second_actor() {
+    // "The commander in Peru, General Ruiz," is one subject: the place after "in" is not coordinated with it.
+    let evs = code("The Bolivian commander in Peru, General Ruiz, held talks with Ecuador on Friday.");
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(dyad(&evs[0]), (Some("BOL"), Some("ECU")), "{evs:#?}");
+    // A list closed by "and" is still a list.
+    let evs = code("Russia, China and Iran condemned the strike on Syria.");
+    assert_eq!(dyad(&evs[0]).0, Some("RUS"), "{evs:#?}");
+    assert_eq!(evs[0].co_sources.len(), 2, "{evs:#?}");
+}
+
+#[test]
+fn an_act_named_in_a_comment_of_sympathy_is_what_it_is_about() {
+    let evs = code("The Kenyan president expressed sorrow for the shootings in Nairobi.");
+    assert_eq!(codes(&evs), ["018"], "the president did not shoot anyone: {evs:#?}");
+    // A claim of responsibility keeps the act it claims.
+    let evs = code("The rebels claimed responsibility for the murder of a Colombian judge.");
+    assert!(evs.iter().any(|e| e.cameo_root == "18"), "{evs:#?}");
 }

@@ -128,7 +128,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             }
             // The first target of a trigger that joins the previous event instead of making its own.
             let first_target = |range: std::ops::Range<usize>| {
-                let roles = roles::assign(cx, &actors, range.clone(), clauses.around(range), &t.cameo[..2]);
+                let roles = roles::assign(cx, &actors, range.clone(), clauses.around(range), &t.cameo);
                 roles.targets.first().map(|&i| placed_actor(cx, lexicon, mentions, places, i))
             };
             let relation = nesting::relation(cx, cues, trigger.range(), t.pos, &t.cameo, previous.as_ref().map(|p| (p.0.clone(), p.2.as_str())), after_violence);
@@ -170,7 +170,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             if violent && cues.iter().any(|m| m.start >= clause.start && m.end <= clause.end && m.values.iter().any(|c| c.kind == CueKind::Accident)) {
                 continue;
             }
-            let mut roles = roles::assign(cx, &actors, trigger.range(), clause.clone(), &t.cameo[..2]);
+            let mut roles = roles::assign(cx, &actors, trigger.range(), clause.clone(), &t.cameo);
             if t.pos == TriggerPos::Receipt {
                 // "Demonstrators received weapons from the government": the government gave them.
                 std::mem::swap(&mut roles.sources, &mut roles.targets);

@@ -133,12 +133,13 @@ pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, 
             _ => Relation::Inside,
         };
     }
-    // "rejected an offer of talks", "demanded the removal of", "complained over the air raids": an act
-    // named in the object of a speech act (appeal, demand, disapprove, reject, threaten) is what the
-    // speech act is about, not a second event.
-    let speech_act = matches!(&previous_code[..2], "02" | "10" | "11" | "12" | "13");
+    // "rejected an offer of talks", "demanded the removal of", "complained over the air raids", "expressed
+    // sorrow for the shootings": an act named in the object of a speech act (appeal, demand, disapprove,
+    // reject, threaten, or a comment of hope, gloom or sympathy) is what the speech act is about, not a
+    // second event. Claims, denials and praise keep theirs: "claimed responsibility for the murder".
+    let speech_act = matches!(&previous_code[..2], "02" | "10" | "11" | "12" | "13") || matches!(previous_code, "012" | "013" | "018");
     let in_object = trigger.start.saturating_sub(previous.end) <= COMPLEMENT_REACH
-        && cx.tokens[previous.end..trigger.start].iter().all(|t| !matches!(t.folded.as_str(), "," | ";" | "and" | "but" | "while" | "as" | "which" | "who" | "that"));
+        && cx.tokens[previous.end..trigger.start].iter().all(|t| !matches!(t.folded.as_str(), "," | ";" | "and" | "but" | "while" | "as" | "which" | "who" | "that" | "after" | "when" | "because" | "since" | "before" | "until" | "where"));
     if speech_act && in_object {
         return Relation::Inside;
     }

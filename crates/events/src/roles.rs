@@ -98,7 +98,8 @@ pub(crate) struct Roles {
     pub target_rule: &'static str,
 }
 
-pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, clause: Range<usize>, code_root: &str) -> Roles {
+pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, clause: Range<usize>, cameo: &str) -> Roles {
+    let code_root = &cameo[..2];
     let word = |i: usize| cx.tokens[i].folded.as_str();
     let left: Vec<usize> = cands.indices.iter().copied().filter(|&i| cands.range(i).end <= trigger.start && cands.range(i).start >= clause.start).collect();
     let right: Vec<usize> = cands
@@ -253,6 +254,14 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         }
     }
 
+    // "Obama and Putin will meet in Zurich", "Brazil and the United States deepened their partnership":
+    // a mutual act of coordinated subjects with no one else as its object is between them.
+    let mutual = matches!(code_root, "04" | "06") || cameo.starts_with("057");
+    if mutual && source.len() >= 2 && source_rule == "subject" && (target.is_empty() || target_rule == PLACE_TARGET) {
+        target = source.split_off(1);
+        target_rule = "coordinated partner of a mutual act";
+    }
+
     // An actor cannot act on itself through one mention.
     target.retain(|t| !source.contains(t));
     if source.is_empty() {
@@ -265,10 +274,12 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
 }
 
 /// The mention at `i` and the mentions coordinated with it to its left ("A and B", "A, B and C"),
-/// including those that share its head ("U.S. and Mexican agencies").
+/// including those that share its head ("U.S. and Mexican agencies"). Walking left from a list's last
+/// member, the first link must be "and" or "or": "The commander in Iraq, General Petraeus," is one actor.
 fn group_left(cx: &Tokens, cands: &Candidates, left: &[usize], i: usize) -> Vec<usize> {
     let mut group = vec![i];
     let mut current = cands.range(i);
+    let mut listed = false;
     for &j in left.iter().rev() {
         if j == i || group.len() >= MAX_GROUP {
             continue;
@@ -278,7 +289,11 @@ fn group_left(cx: &Tokens, cands: &Candidates, left: &[usize], i: usize) -> Vec<
             // "President Askar Akayev" around "Askar Akayev": the same person, named in full.
             group[0] = j;
             current = r;
-        } else if shares_head(cx, &r, &current) || (r.end <= current.start && coordinated(cx, r.end, current.start)) {
+            continue;
+        }
+        let link = (r.end <= current.start).then(|| link(cx, r.end, current.start)).flatten();
+        if shares_head(cx, &r, &current) || link == Some(Link::Conjunction) || (listed && link == Some(Link::Comma)) {
+            listed |= link == Some(Link::Conjunction);
             group.insert(0, j);
             current = r;
         }
@@ -286,19 +301,27 @@ fn group_left(cx: &Tokens, cands: &Candidates, left: &[usize], i: usize) -> Vec<
     group
 }
 
+/// The mention at `i` and those coordinated with it to its right; members joined only by commas
+/// count when an "and" or "or" closes the list ("Russia, China and Iran"), not before an apposition.
 fn group_right(cx: &Tokens, cands: &Candidates, right: &[usize], i: usize) -> Vec<usize> {
     let mut group = vec![i];
     let mut current = cands.range(i);
+    let mut closed = 1;
     for &j in right {
         if j == i || group.len() >= MAX_GROUP {
             continue;
         }
         let r = cands.range(j);
-        if shares_head(cx, &current, &r) || (r.start >= current.end && coordinated(cx, current.end, r.start)) {
+        let link = (r.start >= current.end).then(|| link(cx, current.end, r.start)).flatten();
+        if shares_head(cx, &current, &r) || link.is_some() {
             group.push(j);
             current = r;
+            if link != Some(Link::Comma) {
+                closed = group.len();
+            }
         }
     }
+    group.truncate(closed);
     group
 }
 
@@ -308,9 +331,20 @@ fn shares_head(cx: &Tokens, outer: &Range<usize>, inner: &Range<usize>) -> bool 
     outer.end == inner.end && outer.start < inner.start && cx.tokens[outer.start..inner.start].iter().any(|t| matches!(t.folded.as_str(), "and" | "or" | ","))
 }
 
-fn coordinated(cx: &Tokens, end: usize, next: usize) -> bool {
+/// What joins two coordinated mentions.
+#[derive(Clone, Copy, PartialEq)]
+enum Link {
+    Conjunction,
+    Comma,
+}
+
+fn link(cx: &Tokens, end: usize, next: usize) -> Option<Link> {
     let between: Vec<&str> = cx.tokens[end..next].iter().map(|t| t.folded.as_str()).collect();
-    matches!(between.as_slice(), ["and"] | ["and", "the"] | [","] | [",", "and"] | [",", "and", "the"] | ["or"])
+    match between.as_slice() {
+        ["and"] | ["and", "the"] | [",", "and"] | [",", "and", "the"] | ["or"] => Some(Link::Conjunction),
+        [","] => Some(Link::Comma),
+        _ => None,
+    }
 }
 
 trait Overlap {
