@@ -357,8 +357,9 @@ impl Overlap for Range<usize> {
     }
 }
 
-/// A past participle: "killed", "taken", "held" (an irregular form of a lexicon verb), but not "expressing" or "meets".
+/// A past participle: "killed", "taken", "held" (an irregular form of a lexicon verb), but not "expressing",
+/// "meets" or "deepen" (a base form ending in -en: "are seeking to deepen").
 fn participle(cx: &Tokens, i: usize) -> bool {
     let w = cx.tokens[i].folded.as_str();
-    w.ends_with("ed") || w.ends_with("en") || (!w.ends_with("ing") && !w.ends_with('s') && !cx.lemmas(i).is_empty())
+    w.ends_with("ed") || (!w.ends_with("ing") && !w.ends_with('s') && !cx.lemmas(i).is_empty())
 }
