@@ -474,3 +474,41 @@ fn an_act_named_in_a_comment_of_sympathy_is_what_it_is_about() {
     let evs = code("The rebels claimed responsibility for the murder of a Colombian judge.");
     assert!(evs.iter().any(|e| e.cameo_root == "18"), "{evs:#?}");
 }
+
+#[test]
+fn a_participle_describing_a_noun_has_its_own_agent_and_tense() {
+    // The main clause's subject and its "will" belong to the team, not to the killing.
+    let evs = code("Kenya said it will send a team to identify the Somali guards kidnapped by al-Shabaab militants.");
+    let abduction = evs.iter().find(|e| e.cameo_root == "18").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(abduction.modality, Modality::Actual, "{evs:#?}");
+    assert_eq!(dyad(abduction).1, Some("SOM"), "the guards were kidnapped: {evs:#?}");
+    assert_ne!(dyad(abduction).0, Some("KEN"), "Kenya kidnapped no one: {evs:#?}");
+}
+
+#[test]
+fn the_actor_naming_the_noun_of_an_attack_carried_it_out() {
+    let evs = code("Three farmers were killed in Ethiopian artillery shelling near the border on Friday.");
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(dyad(&evs[0]).0, Some("ETH"), "{evs:#?}");
+    let evs = code("The Syrian village was bombarded by Turkish shelling on Monday.");
+    assert_eq!(evs.len(), 1, "one act named twice: {evs:#?}");
+}
+
+#[test]
+fn an_acronym_in_brackets_is_no_verb() {
+    // "(IS)" is not "is": the sentence is active, and the group made the claim.
+    let evs = code("Islamic State (IS) claimed responsibility for the bombing in Kabul.");
+    let claim = evs.iter().find(|e| e.cameo == "015").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(claim.source.as_ref().map(|a| a.text.as_str()), Some("Islamic State"), "{evs:#?}");
+}
+
+#[test]
+fn names_in_a_dateline_say_where_the_report_was_filed_not_who_acted() {
+    let evs = code("KHARTOUM CITY, Sudan: Four children were killed in a bomb attack on Sunday.");
+    assert!(!evs.is_empty(), "{evs:#?}");
+    for e in &evs {
+        for actor in [&e.source, &e.target].into_iter().flatten() {
+            assert!(!actor.text.contains("KHARTOUM") && !actor.text.contains("CITY"), "{evs:#?}");
+        }
+    }
+}

@@ -98,7 +98,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
         let clauses = clauses::Clauses::new(cx, cues, mentions, range.clone());
         sources::follow_chains(attributions, &chains);
         let speakers: Vec<_> = attributions.iter().map(|a| a.speaker.clone()).collect();
-        let actors = roles::Candidates::new(mentions, range.clone(), &speakers);
+        let actors = roles::Candidates::new(mentions, range.clone(), &speakers, places.dateline_end.unwrap_or(0));
         // The last trigger that gave events in this sentence, and where its events start in `out`.
         let mut previous: Option<(std::ops::Range<usize>, usize, String)> = None;
         let sentence_start = out.len();
@@ -148,11 +148,17 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
                 }
                 nesting::Relation::SameAs => {
                     // "killed ... in a car bombing": the noun names the previous event more precisely;
-                    // "a roadside bomb killed one U.S. soldier": the casualty is whom it struck.
-                    if let (Some((_, first, _)), Some(code)) = (&previous, tables.cameo(&t.cameo)) {
+                    // "a roadside bomb killed one U.S. soldier": the casualty is whom it struck;
+                    // "killed in Israeli tank shelling": the actor naming the noun did it.
+                    if let (Some((previous_trigger, first, _)), Some(code)) = (&previous, tables.cameo(&t.cameo)) {
                         let struck = first_target(trigger.range());
+                        let agent = (t.pos == TriggerPos::Noun).then(|| actors.describing(cx, trigger.start, previous_trigger.end)).flatten().map(|i| placed_actor(cx, lexicon, mentions, places, i));
                         for c in &mut out[*first..] {
                             nesting::refine(&mut c.event, code, &t.pattern, &mut c.why);
+                            if let (None, Some(actor)) = (&c.event.source, &agent) {
+                                c.event.source = Some(actor.clone());
+                                c.why.source_rule = "actor naming the act";
+                            }
                             if matches!(c.why.target_rule, roles::NO_TARGET | roles::PLACE_TARGET) {
                                 if let Some(actor) = &struck {
                                     c.event.target = Some(actor.clone());
@@ -170,21 +176,32 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             if violent && cues.iter().any(|m| m.start >= clause.start && m.end <= clause.end && m.values.iter().any(|c| c.kind == CueKind::Accident)) {
                 continue;
             }
-            let mut roles = roles::assign(cx, &actors, trigger.range(), clause.clone(), &t.cameo);
+            // "victims killed by the crash", "weapons seized last year": a participle modifying a noun states a
+            // done act whose agent, if any, follows "by"; the main clause's subject and tense are not its own.
+            let reduced_relative = clauses::is_reduced_relative(cx, mentions, trigger.range());
+            let mut roles = if reduced_relative {
+                roles::of_participle(cx, &actors, trigger.range(), clause.clone())
+            } else {
+                roles::assign(cx, &actors, trigger.range(), clause.clone(), &t.cameo)
+            };
             if t.pos == TriggerPos::Receipt {
                 // "Demonstrators received weapons from the government": the government gave them.
                 std::mem::swap(&mut roles.sources, &mut roles.targets);
                 (roles.source_rule, roles.target_rule) = ("giver, after from", "receiver, the subject");
             }
             let Some(code) = tables.cameo(&t.cameo) else { continue };
-            let subordinate = clauses::is_subordinate(cx, trigger.start, clause.start) || clauses::is_reduced_relative(cx, mentions, trigger.range());
+            let subordinate = reduced_relative || clauses::is_subordinate(cx, trigger.start, clause.start);
             // Violence is news even when the text names no perpetrator ("a car bomb exploded"),
             // unless it is only background to the sentence ("after clashes there").
             if roles.sources.is_empty() && roles.targets.is_empty() && (!violent || subordinate) {
                 continue;
             }
             // An appeal or demand (02, 10) announces an act as intents and threats do: "urged Iraq to release" was urged.
-            let reading = modality::of(cx, cues, trigger.range(), clause.clone(), matches!(code.root.as_str(), "02" | "03" | "10" | "13"));
+            let reading = if reduced_relative {
+                modality::Reading::done()
+            } else {
+                modality::of(cx, cues, trigger.range(), clause.clone(), matches!(code.root.as_str(), "02" | "03" | "10" | "13"))
+            };
             let (mut modality, modality_cue) = (reading.modality, reading.cue);
             if matches!(relation, nesting::Relation::Purpose) && modality == Modality::Actual {
                 modality = Modality::Planned;

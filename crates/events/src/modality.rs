@@ -25,6 +25,13 @@ pub(crate) struct Reading {
     pub demanded: bool,
 }
 
+impl Reading {
+    /// An act stated as done, with no cue: a participle modifying a noun ("the weapons seized by police").
+    pub(crate) fn done() -> Reading {
+        Reading { modality: Modality::Actual, cue: None, conditional: false, demanded: false }
+    }
+}
+
 /// `announcement`: the trigger itself announces an act (CAMEO 02 appeal, 03 intent, 10 demand, 13 threat); the cues and
 /// conditions around it speak of the announced act, and the announcement was made.
 pub(crate) fn of(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, clause: Range<usize>, announcement: bool) -> Reading {

@@ -30,7 +30,8 @@ const COMPLEMENT_REACH: usize = 10;
 /// A purpose of the act's own kind ("met to discuss", "struck to protest") only restates it.
 const COMPLETE_ACTS: &[&str] = &["04", "14", "15", "17"];
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "'s", "’s", "these", "those"];
-const SAME_EVENT_PREPOSITIONS: &[&str] = &["in", "during", "amid"];
+/// "killed in an attack", "bombarded by North Korean shelling".
+const SAME_EVENT_PREPOSITIONS: &[&str] = &["in", "during", "amid", "by"];
 /// More prepositions that introduce the same event when the noun is of the previous event's kind:
 /// "arrived in Amman on a surprise visit", "hosted the prime minister for an informal meeting".
 const SAME_KIND_PREPOSITIONS: &[&str] = &["on", "for", "at"];

@@ -53,9 +53,11 @@ pub(crate) struct Candidates<'m> {
 }
 
 impl<'m> Candidates<'m> {
-    pub(crate) fn new(mentions: &'m Mentions, sentence: Range<usize>, speakers: &[Range<usize>]) -> Candidates<'m> {
+    /// `dateline_end`: the first token after the document's dateline, whose names say where the report was filed.
+    pub(crate) fn new(mentions: &'m Mentions, sentence: Range<usize>, speakers: &[Range<usize>], dateline_end: usize) -> Candidates<'m> {
         let speaking = |m: &dyad_mentions::ActorMention| speakers.iter().any(|s| s.start <= m.tokens.start && m.tokens.end <= s.end);
-        let with_speakers: Vec<usize> = mentions.within(sentence.clone()).filter(|(_, m)| m.kind != MentionKind::Outlet).map(|(i, _)| i).collect();
+        let with_speakers: Vec<usize> =
+            mentions.within(sentence.clone()).filter(|(_, m)| m.kind != MentionKind::Outlet && m.tokens.start >= dateline_end).map(|(i, _)| i).collect();
         let indices = with_speakers.iter().copied().filter(|&i| !speaking(&mentions.actors[i])).collect();
         Candidates { mentions, indices, with_speakers, sentence_start: sentence.start }
     }
@@ -81,6 +83,15 @@ impl<'m> Candidates<'m> {
 
     fn range(&self, i: usize) -> Range<usize> {
         self.mentions.actors[i].tokens.clone()
+    }
+
+    /// The actor naming the noun that ends right before `noun`, with at most one word between, starting at or
+    /// after `from`: "Israeli" in "Israeli tank shelling", "Iranian" in "Iranian guards".
+    pub(crate) fn describing(&self, cx: &Tokens, noun: usize, from: usize) -> Option<usize> {
+        self.indices.iter().copied().rev().find(|&i| {
+            let r = self.range(i);
+            r.start >= from && r.end <= noun && noun - r.end <= 1 && cx.tokens[r.end..noun].iter().all(|t| t.kind == dyad_text::Kind::Word)
+        })
     }
 
     /// Does a longer actor mention cover part of this trigger ("Revolutionary Guard" vs "guard")?
@@ -168,13 +179,15 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
     let mut target_rule = if object.is_some_and(located) { PLACE_TARGET } else { "object" };
     let mut target: Vec<usize> = object.map(|i| group_right(cx, cands, &right, i)).unwrap_or_default();
 
-    // A be-form among the three words before the trigger: "were killed", "have been arrested".
+    // A be-form among the three words before the trigger: "were killed", "have been arrested", but not an
+    // acronym in brackets ("Islamic State (IS) claimed").
     // "is committed to", "are prepared for": a cooperative state of the subject, not something done to it.
     let adjectival = PREPOSITIONS.contains(&word(trigger.end - 1)) && code_root < "09";
+    let be = |k: usize| BE.contains(&word(k)) && !(k > 0 && word(k - 1) == "(");
     let passive = source_rule == "subject"
         && !adjectival
         && !source.is_empty()
-        && (trigger.start.saturating_sub(3).max(cands.range(*source.last().unwrap()).end)..trigger.start).any(|k| BE.contains(&word(k)))
+        && (trigger.start.saturating_sub(3).max(cands.range(*source.last().unwrap()).end)..trigger.start).any(be)
         && participle(cx, trigger.start);
     if passive {
         let agent = right.iter().copied().find(|&i| {
@@ -271,6 +284,20 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         target_rule = NO_TARGET;
     }
     Roles { sources: source, targets: target, source_rule, target_rule }
+}
+
+/// The roles of a participle modifying a noun ("victims killed by gunmen", "Iranian guards abducted by
+/// terrorists"): its agent after "by", if any, is the source, and an actor naming the noun ("Iranian") the
+/// target; the subject of the main clause is neither.
+pub(crate) fn of_participle(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, clause: Range<usize>) -> Roles {
+    let agent = cands.indices.iter().copied().find(|&i| {
+        let r = cands.range(i);
+        r.start > trigger.end && r.end <= clause.end && r.start - trigger.end <= 3 && (trigger.end..r.start).any(|k| cx.tokens[k].folded == "by")
+    });
+    let (sources, targets): (Vec<usize>, Vec<usize>) = (agent.into_iter().collect(), cands.describing(cx, trigger.start, clause.start).into_iter().collect());
+    let source_rule = if sources.is_empty() { "none" } else { "by-agent of a participle" };
+    let target_rule = if targets.is_empty() { NO_TARGET } else { "noun the participle describes" };
+    Roles { sources, targets, source_rule, target_rule }
 }
 
 /// The mention at `i` and the mentions coordinated with it to its left ("A and B", "A, B and C"),

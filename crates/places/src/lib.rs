@@ -403,16 +403,18 @@ fn locative(tokens: &[Token], w: &words::Words, marks: &[u8], i: usize) -> bool 
     false
 }
 
-/// The token after a dateline's place and date ("SAN SALVADOR, 3 JAN 90 --", "CULIACAN, Mexico (Reuters) -"):
-/// the document starts with a name followed by a comma, a parenthesis or a dash, and a dash or an opening
-/// parenthesis comes within a few tokens.
+/// The token after a dateline's place and date ("SAN SALVADOR, 3 JAN 90 --", "CULIACAN, Mexico (Reuters) -",
+/// "GAZA CITY, Palestinian Territories:"): the document starts with a name followed by a comma, a parenthesis,
+/// a colon or a dash, and a dash or a colon comes within a few tokens, or an opening parenthesis with a dash
+/// after it ("(Reuters) -"). A name with an article ("The Libyan National Army (LNA)") opens a sentence.
 fn dateline_end(tokens: &[Token], analyzed: &Analyzed) -> Option<usize> {
     let first = tokens.first()?;
-    if first.kind != Kind::Word || (!analyzed.all_caps && first.case != dyad_text::Case::Upper && !first.is_capitalized()) {
+    if first.kind != Kind::Word || (!analyzed.all_caps && first.case != dyad_text::Case::Upper && !first.is_capitalized()) || matches!(first.folded.as_str(), "the" | "a" | "an") {
         return None;
     }
     let dash = |t: &Token| t.kind == Kind::Punct && (t.folded.starts_with('-') || t.folded == "\u{2014}" || t.folded == "\u{2013}");
-    let end = tokens.iter().take(16).position(|t| dash(t) || t.is_punct("("))?;
+    let agency = |i: usize| tokens[i].is_punct("(") && tokens.iter().skip(i + 1).take(5).any(dash);
+    let end = (0..tokens.len().min(16)).find(|&i| dash(&tokens[i]) || tokens[i].is_punct(":") || agency(i))?;
     // The words before the marker are the place (and country, date): no verb-like lower-case word among them.
     let lower = tokens[..end].iter().any(|t| t.kind == Kind::Word && !analyzed.all_caps && t.case == dyad_text::Case::Lower);
     (end > 0 && !lower).then_some(end)
