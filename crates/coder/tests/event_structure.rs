@@ -512,3 +512,11 @@ fn names_in_a_dateline_say_where_the_report_was_filed_not_who_acted() {
         }
     }
 }
+
+#[test]
+fn they_after_coordinated_speakers_is_all_of_them() {
+    let evs = code("Chile and Peru said they would impose sanctions on Bolivia.");
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(dyad(&evs[0]), (Some("CHL"), Some("BOL")), "{evs:#?}");
+    assert_eq!(evs[0].co_sources.first().and_then(|a| a.country.as_deref()), Some("PER"), "{evs:#?}");
+}

@@ -154,9 +154,11 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
     let resolved = subjects.iter().copied().find(|&i| cands.mentions.actors[i].kind != MentionKind::Name);
     let mut source: Vec<usize> = resolved.or(subjects.first().copied()).map(|i| group_left(cx, cands, &left, i)).unwrap_or_default();
     if source.is_empty() && clause.start > 0 && (clause.start..trigger.start).any(|k| PRONOUNS.contains(&word(k))) {
-        // "Police said they arrested ...": the pronoun refers back to the nearest actor before the clause.
-        if let Some(&i) = cands.with_speakers.iter().rev().find(|&&i| cands.range(i).end <= clause.start) {
-            source = vec![i];
+        // "Police said they arrested ...": the pronoun refers back to the nearest actor before the clause,
+        // with its partners ("Obama and Putin said they will").
+        let earlier: Vec<usize> = cands.with_speakers.iter().copied().filter(|&i| cands.range(i).end <= clause.start).collect();
+        if let Some(&i) = earlier.last() {
+            source = group_left(cx, cands, &earlier, i);
             source_rule = "pronoun: nearest earlier actor";
         }
     }
