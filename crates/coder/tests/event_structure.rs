@@ -520,3 +520,10 @@ fn they_after_coordinated_speakers_is_all_of_them() {
     assert_eq!(dyad(&evs[0]), (Some("CHL"), Some("BOL")), "{evs:#?}");
     assert_eq!(evs[0].co_sources.first().and_then(|a| a.country.as_deref()), Some("PER"), "{evs:#?}");
 }
+
+#[test]
+fn a_verb_after_and_shares_the_subject_of_the_verb_before() {
+    let evs = code("Somali militants kidnapped two Kenyan teachers and detonated a bomb in Mandera.");
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+    assert!(evs.iter().all(|e| dyad(e).0 == Some("SOM")), "the militants did both, not the teachers: {evs:#?}");
+}

@@ -101,6 +101,8 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
         let actors = roles::Candidates::new(mentions, range.clone(), &speakers, places.dateline_end.unwrap_or(0));
         // The last trigger that gave events in this sentence, and where its events start in `out`.
         let mut previous: Option<(std::ops::Range<usize>, usize, String)> = None;
+        // The subject found for the last verb trigger, which a verb coordinated with it shares.
+        let mut previous_subject: Option<(std::ops::Range<usize>, Vec<usize>)> = None;
         let sentence_start = out.len();
         // Which of this sentence's events sit in a subordinate clause ("whom authorities blame",
         // "after two vehicles were hit"): background, dropped when the sentence reports a main event.
@@ -184,6 +186,17 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             } else {
                 roles::assign(cx, &actors, trigger.range(), clause.clone(), &t.cameo)
             };
+            // "Rebels kidnapped 16 advisers and exploded a series of bombs": a verb after "and" shares the
+            // subject of the verb before it, not that verb's object.
+            if let Some((previous_trigger, subject)) = previous_subject.as_ref().filter(|_| t.pos.is_verb() && roles.source_rule == "subject") {
+                let coordinated = trigger.start >= 1 && cx.tokens[trigger.start - 1].folded == "and";
+                let found_in_previous_object = roles.sources.first().is_none_or(|&i| mentions.actors[i].tokens.start >= previous_trigger.end);
+                if coordinated && found_in_previous_object {
+                    roles.targets.retain(|i| !subject.contains(i));
+                    roles.sources = subject.clone();
+                    roles.source_rule = "subject of the coordinated verb before";
+                }
+            }
             if t.pos == TriggerPos::Receipt {
                 // "Demonstrators received weapons from the government": the government gave them.
                 std::mem::swap(&mut roles.sources, &mut roles.targets);
@@ -248,6 +261,9 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             }
             let trigger_span = Span::new(cx.tokens[trigger.start].span.start, cx.tokens[trigger.end - 1].span.end);
             previous = Some((trigger.range(), out.len(), t.cameo.clone()));
+            if t.pos.is_verb() && matches!(roles.source_rule, "subject" | "subject of the coordinated verb before") {
+                previous_subject = Some((trigger.range(), roles.sources.clone()));
+            }
             let location = location_in(places, clause.clone(), trigger.range()).or_else(|| home.get_or_init(|| home_location(lexicon, mentions, places)).clone());
             let date = date_of(mentions, range.clone(), clause.clone(), trigger.range()).or_else(|| paragraph_date(&doc.text, analyzed, mentions, range.start)).or_else(|| publication_date(doc, mentions, places));
             let actors_of = |indices: &[usize]| indices.iter().map(|&i| placed_actor(cx, lexicon, mentions, places, i)).collect::<Vec<_>>();
