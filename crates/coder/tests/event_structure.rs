@@ -527,3 +527,9 @@ fn a_verb_after_and_shares_the_subject_of_the_verb_before() {
     assert_eq!(evs.len(), 2, "{evs:#?}");
     assert!(evs.iter().all(|e| dyad(e).0 == Some("SOM")), "the militants did both, not the teachers: {evs:#?}");
 }
+
+#[test]
+fn the_crime_named_in_a_charge_is_no_second_event() {
+    let evs = code("Kenyan police charged two men with the murder of a judge in Nairobi.");
+    assert_eq!(codes(&evs), ["173"], "the charge is reported, the murder only named: {evs:#?}");
+}

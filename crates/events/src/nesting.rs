@@ -138,7 +138,8 @@ pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, 
     // sorrow for the shootings": an act named in the object of a speech act (appeal, demand, disapprove,
     // reject, threaten, or a comment of hope, gloom or sympathy) is what the speech act is about, not a
     // second event. Claims, denials and praise keep theirs: "claimed responsibility for the murder".
-    let speech_act = matches!(&previous_code[..2], "02" | "10" | "11" | "12" | "13") || matches!(previous_code, "012" | "013" | "018");
+    // So is the crime named in an arrest or charge ("charged with murder", "arrested over the bombing").
+    let speech_act = matches!(&previous_code[..2], "02" | "10" | "11" | "12" | "13") || matches!(previous_code, "012" | "013" | "018") || previous_code.starts_with("173");
     let in_object = trigger.start.saturating_sub(previous.end) <= COMPLEMENT_REACH
         && cx.tokens[previous.end..trigger.start].iter().all(|t| !matches!(t.folded.as_str(), "," | ";" | "and" | "but" | "while" | "as" | "which" | "who" | "that" | "after" | "when" | "because" | "since" | "before" | "until" | "where"));
     if speech_act && in_object {

@@ -128,6 +128,8 @@ pub enum CueKind {
     Casualty,
     /// An accident or natural disaster ("killed in a road accident"): the harm in its clause is no attack.
     Accident,
+    /// A phrase holding a cue word that is no cue there ("not only ... but also"): it shadows the shorter cue.
+    NotACue,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -264,6 +266,7 @@ pub(crate) fn cues(file: (&str, &str)) -> Result<Vec<(String, Cue)>, TsvError> {
                 "boundary" => CueKind::Boundary,
                 "casualty" => CueKind::Casualty,
                 "accident" => CueKind::Accident,
+                "not-a-cue" => CueKind::NotACue,
                 other => return Err(bad(file.0, line, format!("unknown cue {other:?}"))),
             };
             let needs_value = matches!(kind, CueKind::Modality | CueKind::Condition);
