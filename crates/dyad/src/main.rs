@@ -96,7 +96,13 @@ enum Command {
     Story(store::StoryArgs),
 }
 
+/// mimalloc's `mi_option_purge_delay` (not among the crate's constants): -1 keeps freed pages instead of
+/// returning them to the OS, which each batch would fault in again.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 fn main() -> ExitCode {
+    // SAFETY: mi_option_set is not thread-safe; no other thread has started yet.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     let cli = Cli::parse();
     match cli.command {
         Command::Code(args) => code::run(args),
