@@ -6,6 +6,7 @@
 //! intermediate results behind an event. `ingest`, `query`, `export` and `story` work on
 //! the event store (dyad-store).
 
+mod allocator;
 mod code;
 mod places;
 mod store;
@@ -15,10 +16,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// Coding allocates many short-lived strings per token; mimalloc serves them faster than the
-/// system allocator, and without lock contention between the coding threads.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::MiMalloc = allocator::MiMalloc;
 
 /// dyad turns news reports into structured, sourced political event data:
 /// who did, plans or threatens what to whom, according to whom, and whether it is confirmed.
@@ -97,6 +96,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    allocator::keep_freed_memory();
     let cli = Cli::parse();
     match cli.command {
         Command::Code(args) => code::run(args),

@@ -6,6 +6,7 @@
 //! each form back. Over-generation ("visitted") is harmless: such forms never
 //! occur in text. Lookup is one hash probe per token.
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 
 use dyad_core::tsv::{rows, TsvError};
@@ -21,8 +22,9 @@ const UNINFLECTED: &[&str] = &[
 
 #[derive(Debug, Default)]
 pub struct Lemmatizer {
-    /// Every word the lexicons use or inflect, with its lemmas and ids.
-    words: HashMap<String, Word>,
+    /// Every word the lexicons use or inflect, with its lemmas and ids. Keys are kept inline (up to 24
+    /// bytes), so a token's lookup compares against the table's own memory, not a string elsewhere on the heap.
+    words: HashMap<CompactString, Word>,
     irregular: HashMap<String, Vec<String>>,
     /// By word id: one bit per phrase set in which a pattern starts with the word.
     opens: Vec<u32>,
@@ -96,7 +98,7 @@ impl Lemmatizer {
                 }
                 let lemma = self.intern(word);
                 self.intern(&form);
-                let entry = self.words.get_mut(&form).expect("just interned");
+                let entry = self.words.get_mut(form.as_str()).expect("just interned");
                 if !entry.lemmas.iter().any(|l| l == word) {
                     entry.lemmas.push(word.to_string());
                     entry.reads_as.push(lemma);
@@ -111,7 +113,7 @@ impl Lemmatizer {
             return w.reads_as[0];
         }
         let id = u32::try_from(self.words.len()).expect("fewer than 2^32 words");
-        self.words.insert(word.to_string(), Word { lemmas: Vec::new(), reads_as: vec![id], classes: 0 });
+        self.words.insert(CompactString::new(word), Word { lemmas: Vec::new(), reads_as: vec![id], classes: 0 });
         id
     }
 

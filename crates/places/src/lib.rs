@@ -166,8 +166,7 @@ pub fn find(analyzed: &Analyzed, mentions: &Mentions) -> Places {
     // compare per word.
     let mut next_particle = vec![usize::MAX; tokens.len() + 1];
     for (k, t) in tokens.iter().enumerate().rev() {
-        let particle = t.folded.len() <= w.particle_start_len && w.particle_start.contains(t.folded.as_str());
-        next_particle[k] = if particle { k } else { next_particle[k + 1] };
+        next_particle[k] = if w.starts_particle(&t.folded) { k } else { next_particle[k + 1] };
     }
     let marks = token_marks(tokens, mentions);
     // The name key being tried, reused from word to word.

@@ -12,12 +12,21 @@ pub(crate) struct Words {
     pub descriptor: HashSet<String>,
     pub division: HashSet<String>,
     pub particle: HashSet<String>,
-    /// The first words of the particles, and the longest of them in bytes.
-    pub particle_start: HashSet<String>,
-    pub particle_start_len: usize,
+    /// The first words of the particles, the longest of them in bytes, and their first bytes: most words
+    /// are too long or start otherwise, and are never hashed.
+    particle_start: HashSet<String>,
+    particle_start_len: usize,
+    particle_start_byte: [bool; 256],
     /// Phrases for a capital city, as folded tokens, longest first.
     pub capital: Vec<Vec<String>>,
     pub stoplist: HashSet<String>,
+}
+
+impl Words {
+    /// Whether a folded word is the first word of a particle ("de" of "de la").
+    pub fn starts_particle(&self, word: &str) -> bool {
+        word.len() <= self.particle_start_len && word.as_bytes().first().is_some_and(|&b| self.particle_start_byte[usize::from(b)]) && self.particle_start.contains(word)
+    }
 }
 
 pub(crate) fn get() -> &'static Words {
@@ -33,6 +42,7 @@ fn parse(context: &str, stoplist: &str) -> Result<Words, dyad_core::tsv::TsvErro
         particle: HashSet::default(),
         particle_start: HashSet::default(),
         particle_start_len: 0,
+        particle_start_byte: [false; 256],
         capital: Vec::new(),
         stoplist: HashSet::default(),
     };
@@ -56,6 +66,9 @@ fn parse(context: &str, stoplist: &str) -> Result<Words, dyad_core::tsv::TsvErro
         };
     }
     w.particle_start_len = w.particle_start.iter().map(String::len).max().unwrap_or(0);
+    for word in &w.particle_start {
+        w.particle_start_byte[usize::from(word.as_bytes()[0])] = true;
+    }
     w.capital.sort_by_key(|p| std::cmp::Reverse(p.len()));
     w.stoplist = stoplist.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| dyad_text::fold(l).to_string()).collect();
     Ok(w)

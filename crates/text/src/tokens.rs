@@ -187,11 +187,9 @@ static ASCII_CLASS: [u8; 256] = {
 /// position, so it may start mid-word).
 fn ascii_word_end(bytes: &[u8], chars: Chars, mut i: usize) -> usize {
     loop {
+        // A run of letters and digits, most of a word, in one scan without a bounds check per byte.
+        i += bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - i);
         let Some(&b) = bytes.get(i) else { return i };
-        if b.is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
         if !b.is_ascii() {
             return word_end(chars, i);
         }
