@@ -11,6 +11,10 @@
 //! - An actor inside the trigger ("deploying U.S. troops") is the source when no subject is found, and a
 //!   named one the target when there is a subject and no object ("accused the United States of").
 //! - "a group of", "one third of": the actor after a word of quantity is still the subject.
+//! - A mutual act (04 consult, 06 cooperate, 057 sign) of coordinated subjects with no object is between
+//!   them: "Obama and Putin will meet in Zurich" is USA → RUS.
+//! - A participle describing a noun ("guards abducted by terrorists") takes its agent from "by" and its
+//!   target from the actor naming the noun, never the main clause's subject (`of_participle`).
 
 use std::ops::Range;
 
