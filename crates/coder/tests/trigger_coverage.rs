@@ -46,3 +46,10 @@ fn market_demand_is_no_demand() {
     // "demand" the economic noun: the inflected "demanded * support" rows do not fire on it
     assert!(code("Firm exporter demand lent support to wheat futures, traders said.").iter().all(|e| e.cameo_root != "10"));
 }
+
+#[test]
+fn demands_that_are_met_are_no_meeting() {
+    let evs = code("The union said the strike will go on until its demands are met.");
+    assert!(evs.iter().all(|e| e.cameo_root != "04" && e.cameo != "036"), "{evs:#?}");
+    assert_codes("Kenya's president will meet the Somali president on Monday.", "036");
+}
