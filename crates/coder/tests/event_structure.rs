@@ -533,3 +533,14 @@ fn the_crime_named_in_a_charge_is_no_second_event() {
     let evs = code("Kenyan police charged two men with the murder of a judge in Nairobi.");
     assert_eq!(codes(&evs), ["173"], "the charge is reported, the murder only named: {evs:#?}");
 }
+
+#[test]
+fn an_actor_after_a_preposition_and_an_article_is_no_subject() {
+    // "in the Ivory Coast" places the rebels; it does not act.
+    let evs = code("Rebels in the Ivory Coast attacked an army base near Bouake.");
+    let attack = evs.iter().find(|e| e.cameo_root == "18" || e.cameo_root == "19").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(attack.source.as_ref().map(|a| a.text.as_str()), Some("Rebels"), "{evs:#?}");
+    // ... but the one a spokesman speaks for is the subject.
+    let evs = code("A spokesman for the Taliban claimed responsibility for the bombing.");
+    assert_eq!(evs[0].source.as_ref().map(|a| a.text.as_str()), Some("Taliban"), "{evs:#?}");
+}

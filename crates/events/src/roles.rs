@@ -25,12 +25,15 @@ const PREPOSITIONS: &[&str] = &[
     "of", "in", "inside", "with", "against", "for", "to", "from", "by", "on", "at", "into", "near", "across", "over",
     "about", "between", "among", "toward", "towards", "under", "through", "within", "without", "than",
 ];
-/// Words of quantity or collection before "of": "a group of Moroccan diplomats", "one third of the rebels"
-/// are the subject, not the object of a preposition.
+/// Words of quantity, collection or part before "of": "a group of Moroccan diplomats", "one third of the rebels",
+/// "the Egyptian affiliate of the Islamic State" are the subject, not the object of a preposition.
 const PARTITIVES: &[&str] = &[
     "group", "groups", "hundreds", "thousands", "dozens", "scores", "tens", "millions", "number", "third", "half",
     "some", "many", "most", "all", "members", "several", "majority", "delegation", "team", "unit", "band", "contingent",
+    "affiliate", "wing", "branch", "faction",
 ];
+/// "a spokesman for the Taliban": the one spoken for is the subject.
+const SPEAKS_FOR: &[&str] = &["spokesman", "spokeswoman", "spokesperson"];
 const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside", "across", "from"];
 /// "near the town of Samarra": a place named after one of these and "of" is where, like a locative.
 const PLACE_NOUNS: &[&str] = &["town", "city", "village", "province", "region", "district", "port", "capital", "area", "state"];
@@ -151,8 +154,15 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         .rev()
         .copied()
         .filter(|&i| {
+            // The word before the mention, past an article: "officers in the Russian military".
             let start = cands.range(i).start;
-            start == 0 || !PREPOSITIONS.contains(&word(start - 1)) || (start >= 2 && word(start - 1) == "of" && PARTITIVES.contains(&word(start - 2)))
+            let before = match start.checked_sub(1) {
+                Some(k) if k > 0 && matches!(word(k), "the" | "a" | "an") => k - 1,
+                Some(k) => k,
+                None => return true,
+            };
+            let part_of = |list: &[&str], preposition: &str| before >= 1 && word(before) == preposition && list.contains(&word(before - 1));
+            !PREPOSITIONS.contains(&word(before)) || part_of(PARTITIVES, "of") || part_of(SPEAKS_FOR, "for")
         })
         .collect();
     let resolved = subjects.iter().copied().find(|&i| cands.mentions.actors[i].kind != MentionKind::Name);
