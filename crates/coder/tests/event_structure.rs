@@ -544,3 +544,13 @@ fn an_actor_after_a_preposition_and_an_article_is_no_subject() {
     let evs = code("A spokesman for the Taliban claimed responsibility for the bombing.");
     assert_eq!(evs[0].source.as_ref().map(|a| a.text.as_str()), Some("Taliban"), "{evs:#?}");
 }
+
+#[test]
+fn a_charge_straight_after_its_subject_is_passive() {
+    // "Kenyan men charged with murder": the men were charged; "Police charged two men with": police charged.
+    let evs = code("Two Kenyan men charged with murder appeared in court in Nairobi.");
+    let charge = evs.iter().find(|e| e.cameo == "173").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(dyad(charge), (None, Some("KEN")), "{evs:#?}");
+    let evs = code("Police charged two Kenyan men with murder.");
+    assert_eq!(evs[0].source.as_ref().map(|a| a.text.as_str()), Some("Police"), "{evs:#?}");
+}

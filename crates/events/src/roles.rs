@@ -200,11 +200,19 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
     // "is committed to", "are prepared for": a cooperative state of the subject, not something done to it.
     let adjectival = PREPOSITIONS.contains(&word(trigger.end - 1)) && code_root < "09";
     let be = |k: usize| BE.contains(&word(k)) && !(k > 0 && word(k - 1) == "(");
+    // "officials accused of playing a role", "two men charged with murder": an accusation or legal act whose
+    // participle follows its subject straight into "of" or "with", with no object between, is passive too.
+    let charge_without_object = || {
+        let next = cx.tokens.get(trigger.start + 1).map(|t| t.folded.as_str());
+        let subject_end = cands.range(*source.last().unwrap()).end;
+        // The subject's head may lie outside the mention: "two Kenyan men charged with".
+        let right_after_subject = subject_end <= trigger.start && trigger.start - subject_end <= 1 && cx.tokens[subject_end..trigger.start].iter().all(|t| t.kind == dyad_text::Kind::Word);
+        matches!(code_root, "11" | "17") && right_after_subject && matches!(next, Some("of" | "with"))
+    };
     let passive = source_rule == "subject"
-        && !adjectival
         && !source.is_empty()
-        && (trigger.start.saturating_sub(3).max(cands.range(*source.last().unwrap()).end)..trigger.start).any(be)
-        && participle(cx, trigger.start);
+        && participle(cx, trigger.start)
+        && ((!adjectival && (trigger.start.saturating_sub(3).max(cands.range(*source.last().unwrap()).end)..trigger.start).any(be)) || charge_without_object());
     if passive {
         let agent = right.iter().copied().find(|&i| {
             let start = cands.range(i).start;
