@@ -204,9 +204,8 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
     // participle follows its subject straight into "of" or "with", with no object between, is passive too.
     let charge_without_object = || {
         let next = cx.tokens.get(trigger.start + 1).map(|t| t.folded.as_str());
-        let subject_end = cands.range(*source.last().unwrap()).end;
         // The subject's head may lie outside the mention: "two Kenyan men charged with".
-        let right_after_subject = subject_end <= trigger.start && trigger.start - subject_end <= 1 && cx.tokens[subject_end..trigger.start].iter().all(|t| t.kind == dyad_text::Kind::Word);
+        let right_after_subject = cands.describing(cx, trigger.start, clause.start) == source.last().copied();
         matches!(code_root, "11" | "17") && right_after_subject && matches!(next, Some("of" | "with"))
     };
     let passive = source_rule == "subject"
