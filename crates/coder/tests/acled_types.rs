@@ -95,3 +95,17 @@ fn releases_exchanges_truces_and_surrenders_are_agreements() {
     assert_type("Two hundred militia fighters surrendered to the army in Ituri province.", "Agreement");
     assert_type("Rebel units retreated from the hills above Kindu on Friday.", "Non-violent transfer of territory");
 }
+
+#[test]
+fn promises_and_talks_toward_a_truce_or_peace_deal_are_agreements() {
+    assert_type("The junta agreed on Monday to a ceasefire with the ethnic armed groups in Shan State.", "Agreement");
+    assert_type("Rebel leaders opened peace talks with the government in Addis Ababa.", "Agreement");
+    // Talks about anything else have no ACLED type.
+    assert_eq!(main_type("The two ministers held talks on trade in Lisbon."), None);
+}
+
+#[test]
+fn property_set_on_fire_with_no_one_named_is_still_destruction() {
+    assert_type("Dozens of shops were set alight in the old town on Tuesday night.", "Looting/property destruction");
+    assert_eq!(main_type("Hundreds of homes were destroyed when the flood swept through the valley."), None);
+}
