@@ -206,6 +206,25 @@ fn an_attack_in_words_is_criticism() {
 }
 
 #[test]
+fn a_number_opening_a_sentence_is_no_name() {
+    let evs = code("Twelve men were shot dead by gunmen in Zamfara State on Sunday.");
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert!(evs[0].target.as_ref().is_none_or(|t| t.text != "Twelve"), "{evs:#?}");
+}
+
+#[test]
+fn crimes_named_by_a_charge_or_verdict_are_no_events() {
+    let evs = code("The Kenyan army said the commander will be tried on charges of murder, kidnapping and extortion.");
+    assert!(evs.iter().all(|e| !matches!(&e.cameo_root[..], "18" | "19" | "20")), "{evs:#?}");
+    assert!(code("A Nigerian court convicted two men of kidnapping a schoolteacher.").iter().all(|e| e.cameo_root != "18"));
+    // The list ends at a new clause, and a finite verb after it is an act of its own.
+    let evs = code("Two men were charged with murder after Boko Haram fighters killed a teacher in Maiduguri.");
+    assert_eq!(codes(&evs), ["190"], "{evs:#?}");
+    // "guilty of" in a report's own voice is an accusation of a real act, not a verdict.
+    assert_eq!(code("The Indian army is guilty of violating the ceasefire along the border.")[0].cameo, "196");
+}
+
+#[test]
 fn a_drug_seizure_is_no_looting() {
     let evs = code("Mexican police seized 40 kg of cocaine in the port of Veracruz.");
     assert_eq!(codes(&evs), ["1711"], "{evs:#?}");

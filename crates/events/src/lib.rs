@@ -134,10 +134,10 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
                 roles.targets.first().map(|&i| placed_actor(cx, lexicon, mentions, places, i))
             };
             let relation = nesting::relation(cx, cues, trigger.range(), t.pos, &t.cameo, previous.as_ref().map(|p| (p.0.clone(), p.2.as_str())), after_violence);
-            after_violence |= matches!(&t.cameo[..2], "18" | "19" | "20");
+            after_violence |= matches!(&t.cameo[..2], "18" | "19" | "20") && !matches!(relation, nesting::Relation::Alleged);
             match relation {
                 nesting::Relation::Own | nesting::Relation::Purpose => {}
-                nesting::Relation::Inside => continue,
+                nesting::Relation::Inside | nesting::Relation::Alleged => continue,
                 nesting::Relation::ContentOf(stance) => {
                     // "threatened to shell Iraqi towns" is one event, the threat, coded by what it threatens.
                     if let (Some((_, first, _)), Some(act)) = (&previous, tables.cameo(&t.cameo)) {

@@ -37,6 +37,11 @@ const SAME_EVENT_PREPOSITIONS: &[&str] = &["in", "during", "amid", "by"];
 const SAME_KIND_PREPOSITIONS: &[&str] = &["on", "for", "at"];
 /// How far a condition ("if", "unless") reaches to the act it states: "if it is attacked".
 const CONDITION_REACH: usize = 4;
+/// Words that end a charge's list of crimes: "charged with murder after gunmen killed a teacher".
+const CHARGE_ENDS: &[&str] = &["after", "before", "when", "while", "because", "but", "as", "since", "who", "which", "that", "following", "amid"];
+/// How many words may stand between a charge ("charges of") and the last crime of its list
+/// ("charges of murder, kidnapping, drug trafficking and robbery").
+const CHARGE_REACH: usize = 8;
 /// How far after a protest its demand may come: "demonstrated in Kirkuk on Sunday, calling for independence".
 const DEMAND_REACH: usize = 12;
 const ARTICLES: &[&str] = &["a", "an", "the"];
@@ -54,6 +59,9 @@ pub(crate) enum Relation {
     ContentOf(Stance),
     /// Part of the previous trigger, or not an act: no event.
     Inside,
+    /// A crime a charge or verdict names ("tried on charges of murder"): no event, and no violence
+    /// reported in the sentence for later casualties to belong to.
+    Alleged,
     /// Another name for the previous event.
     SameAs,
     /// What a complete act was done for ("arrived in Mali to join the peacekeeping mission"): an act
@@ -109,6 +117,19 @@ pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, 
     });
     if states_condition {
         return Relation::Inside;
+    }
+    // "tried on charges of murder, kidnapping and robbery", "convicted of raping": the crimes a charge or
+    // verdict names are what it is about, not acts reported here. A crime is named by a noun or a
+    // gerund; a finite verb after the list is an act of its own ("charged with murder and sentenced").
+    let names_crime = pos == TriggerPos::Noun || word(trigger.start).ends_with("ing");
+    let named_in_charge = names_crime && cues.iter().any(|m| {
+        m.values.iter().any(|c| c.kind == CueKind::Charge)
+            && m.end <= trigger.start
+            && trigger.start - m.end <= CHARGE_REACH
+            && cx.tokens[m.end..trigger.start].iter().all(|t| (t.kind != dyad_text::Kind::Punct || t.folded == ",") && !CHARGE_ENDS.contains(&t.folded.as_str()))
+    });
+    if named_in_charge {
+        return Relation::Alleged;
     }
     let casualty = || cues.iter().any(|m| m.start == trigger.start && m.values.iter().any(|c| c.kind == CueKind::Casualty));
     if after_violence && violent(cameo) && casualty() {

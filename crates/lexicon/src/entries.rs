@@ -130,6 +130,9 @@ pub enum CueKind {
     Accident,
     /// A phrase holding a cue word that is no cue there ("not only ... but also"): it shadows the shorter cue.
     NotACue,
+    /// A legal charge or verdict ("on charges of", "convicted of", "wanted for"): the crimes it names
+    /// are what it is about, not acts reported as news.
+    Charge,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -267,6 +270,7 @@ pub(crate) fn cues(file: (&str, &str)) -> Result<Vec<(String, Cue)>, TsvError> {
                 "casualty" => CueKind::Casualty,
                 "accident" => CueKind::Accident,
                 "not-a-cue" => CueKind::NotACue,
+                "charge" => CueKind::Charge,
                 other => return Err(bad(file.0, line, format!("unknown cue {other:?}"))),
             };
             let needs_value = matches!(kind, CueKind::Modality | CueKind::Condition);
