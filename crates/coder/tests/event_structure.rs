@@ -225,6 +225,20 @@ fn crimes_named_by_a_charge_or_verdict_are_no_events() {
 }
 
 #[test]
+fn a_seizure_naming_no_one_is_news_only_when_weapons_were_taken() {
+    let evs = code("Three rifles and 200 rounds of ammunition were seized in Garissa on Monday.");
+    assert_eq!(codes(&evs), ["1711"], "{evs:#?}");
+    assert!(code("Two tonnes of cocaine were seized at the port last year.").is_empty());
+}
+
+#[test]
+fn since_after_an_auxiliary_is_an_adverb_not_a_clause() {
+    let evs = code("The opposition leader has since criticised the Kenyan government, saying the failure to find weapons had hurt its case.");
+    assert_eq!(evs[0].cameo_root, "11", "{evs:#?}");
+    assert!(evs.iter().filter(|e| e.cameo_root == "17").all(|e| e.modality == Modality::Negated), "{evs:#?}");
+}
+
+#[test]
 fn a_drug_seizure_is_no_looting() {
     let evs = code("Mexican police seized 40 kg of cocaine in the port of Veracruz.");
     assert_eq!(codes(&evs), ["1711"], "{evs:#?}");

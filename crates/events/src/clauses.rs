@@ -47,8 +47,14 @@ pub(crate) fn is_noun_use(cx: &Tokens, i: usize) -> bool {
 /// Such events are background to the sentence's main event and get less confidence.
 pub(crate) fn is_subordinate(cx: &Tokens, trigger_start: usize, clause_start: usize) -> bool {
     const MARKERS: &[&str] = &["who", "whom", "whose", "which", "that", "after", "before", "during", "following", "since", "when", "where", "while", "until", "because"];
+    // "has since criticised", "have since been freed": "since" after an auxiliary is an adverb.
+    const AUXILIARIES: &[&str] = &["has", "have", "had", "having", "'s", "’s"];
+    let marker = |k: usize| {
+        let w = cx.tokens[k].folded.as_str();
+        MARKERS.contains(&w) && !(w == "since" && k > 0 && AUXILIARIES.contains(&cx.tokens[k - 1].folded.as_str()))
+    };
     // The clause may open with the marker itself ("after" also ends the clause before it).
-    (trigger_start.saturating_sub(4).max(clause_start.saturating_sub(1))..trigger_start).any(|k| MARKERS.contains(&cx.tokens[k].folded.as_str()))
+    (trigger_start.saturating_sub(4).max(clause_start.saturating_sub(1))..trigger_start).any(marker)
 }
 
 /// "weapons seized last year from", "property seized by government forces": a past participle right

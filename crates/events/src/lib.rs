@@ -173,10 +173,10 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
                 }
             }
             let clause = clauses.around(trigger.range());
-            // Destroying property (1712) is violence against things: "shops were set alight" is news without
-            // a named arsonist, and "homes destroyed by the flood" no one's act. A seizure (1711) with no
-            // one named is mostly a drug haul or a figure of speech ("markets seize on any excuse").
-            let violent = matches!(&t.cameo[..2], "18" | "19" | "20") || t.cameo.starts_with("1712");
+            // Taking or destroying property (171x) is violence against things: "shops were set alight" is
+            // news without a named arsonist, and "homes destroyed by the flood" no one's act. (A seizure
+            // naming no one stays only if it took weapons: see `unreported_seizure`.)
+            let violent = matches!(&t.cameo[..2], "18" | "19" | "20") || t.cameo.starts_with("171");
             // "killed in a road accident", "died in the earthquake": no one attacked anyone.
             if violent && cues.iter().any(|m| m.start >= clause.start && m.end <= clause.end && m.values.iter().any(|c| c.kind == CueKind::Accident)) {
                 continue;
@@ -317,14 +317,13 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             out.push(Coded { event, why });
             in_subordinate.push(subordinate);
         }
-        // A statement (root 01: "denied that troops had moved") is about its subordinate clause.
-        let main_act = reports_main_act(&out[sentence_start..], &in_subordinate);
-        if main_act {
-            let mut background = in_subordinate.into_iter();
-            let sentence_events: Vec<Coded> = out.drain(sentence_start..).filter(|_| background.next() == Some(false)).collect();
-            out.extend(sentence_events);
-        }
         acled::classify(cx, lexicon, tables, range.clone(), &mut out[sentence_start..]);
+        // A seizure with no one named is news when weapons were taken ("two rifles were seized");
+        // otherwise it is mostly a drug haul or a figure of speech ("markets seize on any excuse").
+        let sentence_events: Vec<(Coded, bool)> = out.drain(sentence_start..).zip(in_subordinate).filter(|(c, _)| !unreported_seizure(&c.event)).collect();
+        // A statement (root 01: "denied that troops had moved") is about its subordinate clause.
+        let main_act = sentence_events.iter().any(|(c, subordinate)| !subordinate && c.event.cameo_root != "01");
+        out.extend(sentence_events.into_iter().filter(|(_, subordinate)| !(main_act && *subordinate)).map(|(c, _)| c));
         withheld.extend(sources::non_confirmations(cx, cues, mentions, range));
     }
     sources::apply_non_confirmations(&doc.text, &withheld, &mut out);
@@ -352,9 +351,9 @@ fn opens_trigger(lexicon: &Lexicon, cx: &Tokens, cue: &dyad_lexicon::Match<'_, d
         && lexicon.triggers.longest_at(cx, cue.start, limit).is_some_and(|t| t.end > cue.end && t.values[0].cameo != NOT_AN_EVENT)
 }
 
-/// Does the sentence report a main-clause act other than a statement, for its background events to give way to?
-fn reports_main_act(events: &[Coded], in_subordinate: &[bool]) -> bool {
-    events.iter().zip(in_subordinate).any(|(c, &sub)| !sub && c.event.cameo_root != "01")
+/// A seizure (1711) naming no one that took no weapons.
+fn unreported_seizure(e: &Event) -> bool {
+    e.cameo.starts_with("1711") && e.source.is_none() && e.target.is_none() && e.acled.as_ref().is_none_or(|a| a.sub_event_type != "Disrupted weapons use")
 }
 
 /// PLOVER type and mode, from the code table. An announced act already carries its announcement's
