@@ -119,6 +119,17 @@ fn a_place_as_a_party_takes_its_country() {
 }
 
 #[test]
+fn a_sector_noun_before_an_act_is_an_adjective_but_before_a_post_its_owner() {
+    let evs = code("Kenya asked Uganda for military assistance on Monday.");
+    assert_eq!(evs[0].target.as_ref().map(|t| t.text.as_str()), Some("Uganda"), "{evs:#?}");
+    let evs = code("Gunmen attacked a police station in Garissa.");
+    assert_eq!(evs[0].target.as_ref().and_then(|t| t.sector.as_deref()), Some("COP"), "{evs:#?}");
+    // Rows match by lemma, so verbs stay out of them: "military struck" is still the military.
+    let evs = code("The Israeli military struck a target in Gaza overnight.");
+    assert_eq!(evs[0].source.as_ref().and_then(|t| t.sector.as_deref()), Some("MIL"), "{evs:#?}");
+}
+
+#[test]
 fn a_title_and_its_name_are_one_actor_and_coordinated_leaders_are_two() {
     let evs = code("Kyrgyz President Askar Akayev and Kazakh President Nursultan Nazarbayev signed a treaty.");
     assert_eq!(codes(&evs), ["057"], "{evs:#?}");
