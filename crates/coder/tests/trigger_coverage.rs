@@ -53,3 +53,34 @@ fn demands_that_are_met_are_no_meeting() {
     assert!(evs.iter().all(|e| e.cameo_root != "04" && e.cameo != "036"), "{evs:#?}");
     assert_codes("Kenya's president will meet the Somali president on Monday.", "036");
 }
+
+#[test]
+fn property_destruction_phrasings() {
+    assert_codes("Militants burned several shops in the northern town on Friday.", "1712");
+    assert_codes("Witnesses said soldiers began torching huts after the raid.", "1712");
+    assert_codes("Troops razed the village to the ground last week.", "1712");
+    assert_codes("Rioters smashed the windows of several banks in the capital.", "1712");
+    assert_codes("Insurgents destroyed two schools in the province.", "1712");
+}
+
+#[test]
+fn burning_people_alive_is_a_killing_not_arson() {
+    // "burn * alive" is shorter than "burn * shop": the longer guard row keeps the killing
+    let evs = code("Rioters burned four traders alive in a shop in the old city.");
+    assert!(evs.iter().any(|e| e.cameo == "1823") && evs.iter().all(|e| e.cameo != "1712"), "{evs:#?}");
+}
+
+#[test]
+fn fires_that_destroy_homes_are_no_event() {
+    // a wildfire burns houses; a place in its phrase is no actor doing it
+    assert!(code("A wildfire in northern Greece has burned dozens of houses, officials said.").iter().all(|e| e.cameo_root != "17"));
+    assert!(code("Smoke from burning buildings drifted over Aleppo on Tuesday.").iter().all(|e| e.cameo != "1712"));
+}
+
+#[test]
+fn truces_deals_and_troop_moves() {
+    assert_codes("Israel and Hamas agreed a truce late on Thursday.", "0871");
+    assert_codes("Sudan and the rebels inked a peace accord in Juba.", "057");
+    assert_codes("Russia is redeploying troops to its southern border.", "154");
+    assert_codes("Venezuela moved troops to the border with Colombia.", "154");
+}
