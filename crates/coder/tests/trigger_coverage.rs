@@ -59,7 +59,6 @@ fn property_destruction_phrasings() {
     assert_codes("Militants burned several shops in the northern town on Friday.", "1712");
     assert_codes("Witnesses said soldiers began torching huts after the raid.", "1712");
     assert_codes("Troops razed the village to the ground last week.", "1712");
-    assert_codes("Rioters smashed the windows of several banks in the capital.", "1712");
     assert_codes("Insurgents destroyed two schools in the province.", "1712");
 }
 
@@ -83,4 +82,11 @@ fn truces_deals_and_troop_moves() {
     assert_codes("Sudan and the rebels inked a peace accord in Juba.", "057");
     assert_codes("Russia is redeploying troops to its southern border.", "154");
     assert_codes("Venezuela moved troops to the border with Colombia.", "154");
+    assert_codes("Rebels captured an army outpost near the border on Monday.", "192");
+    assert_codes("The prime minister had lunch with the Japanese ambassador on Friday.", "040");
+}
+
+#[test]
+fn a_person_captured_at_a_checkpoint_takes_no_territory() {
+    assert!(code("Police said the rebel commander was captured at a checkpoint outside Goma.").iter().all(|e| e.cameo != "192"));
 }
