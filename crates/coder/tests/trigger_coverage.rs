@@ -90,3 +90,19 @@ fn truces_deals_and_troop_moves() {
 fn a_person_captured_at_a_checkpoint_takes_no_territory() {
     assert!(code("Police said the rebel commander was captured at a checkpoint outside Goma.").iter().all(|e| e.cameo != "192"));
 }
+
+#[test]
+fn troop_moves_truces_and_force_against_crowds() {
+    assert_codes("Moscow has beefed up its military presence near the Finnish border.", "154");
+    assert_codes("The army pulled its troops back from the frontline on Thursday.", "0874");
+    assert_codes("The militia and the army reached a truce on Saturday.", "0871");
+    assert_codes("Police baton-charged stone-throwing students in the city.", "175");
+    assert_codes("Militants sabotaged a railway line in the east.", "1712");
+}
+
+#[test]
+fn recovered_shells_are_no_attack() {
+    // "mortar shells" found in a search are no firing: only shells that hit or land are
+    assert!(code("Soldiers recovered mortar shells and rifles during a search in the valley.").iter().all(|e| e.cameo_root != "19"));
+    assert_codes("Artillery shells hit a residential district of the city, the army said.", "194");
+}
