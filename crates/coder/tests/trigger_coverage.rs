@@ -106,3 +106,10 @@ fn recovered_shells_are_no_attack() {
     assert!(code("Soldiers recovered mortar shells and rifles during a search in the valley.").iter().all(|e| e.cameo_root != "19"));
     assert_codes("Artillery shells hit a residential district of the city, the army said.", "194");
 }
+
+#[test]
+fn an_inquiry_into_an_attack_is_no_attack() {
+    let evs = code("The United Nations launched an investigation into the attack on the convoy.");
+    assert!(evs.iter().any(|e| e.cameo_root == "09") && evs.iter().all(|e| e.cameo_root != "18"), "{evs:#?}");
+    assert_codes("Tehran dismissed the offer of talks as a stunt.", "125");
+}
