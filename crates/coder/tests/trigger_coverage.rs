@@ -113,3 +113,11 @@ fn an_inquiry_into_an_attack_is_no_attack() {
     assert!(evs.iter().any(|e| e.cameo_root == "09") && evs.iter().all(|e| e.cameo_root != "18"), "{evs:#?}");
     assert_codes("Tehran dismissed the offer of talks as a stunt.", "125");
 }
+
+#[test]
+fn weapons_recovered_and_cities_taken_back() {
+    assert_codes("Soldiers recovered a cache of rifles and grenades in the forest.", "1711");
+    assert_codes("The army took back the town from the insurgents on Friday.", "192");
+    // recovering from something is no seizure
+    assert!(code("The president is trying to recover from the scandal over secret arms deals.").iter().all(|e| e.cameo != "1711"));
+}
