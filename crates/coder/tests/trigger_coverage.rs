@@ -53,3 +53,71 @@ fn demands_that_are_met_are_no_meeting() {
     assert!(evs.iter().all(|e| e.cameo_root != "04" && e.cameo != "036"), "{evs:#?}");
     assert_codes("Kenya's president will meet the Somali president on Monday.", "036");
 }
+
+#[test]
+fn property_destruction_phrasings() {
+    assert_codes("Militants burned several shops in the northern town on Friday.", "1712");
+    assert_codes("Witnesses said soldiers began torching huts after the raid.", "1712");
+    assert_codes("Troops razed the village to the ground last week.", "1712");
+    assert_codes("Insurgents destroyed two schools in the province.", "1712");
+}
+
+#[test]
+fn burning_people_alive_is_a_killing_not_arson() {
+    // "burn * alive" is shorter than "burn * shop": the longer guard row keeps the killing
+    let evs = code("Rioters burned four traders alive in a shop in the old city.");
+    assert!(evs.iter().any(|e| e.cameo == "1823") && evs.iter().all(|e| e.cameo != "1712"), "{evs:#?}");
+}
+
+#[test]
+fn fires_that_destroy_homes_are_no_event() {
+    // a wildfire burns houses; a place in its phrase is no actor doing it
+    assert!(code("A wildfire in northern Greece has burned dozens of houses, officials said.").iter().all(|e| e.cameo_root != "17"));
+    assert!(code("Smoke from burning buildings drifted over Aleppo on Tuesday.").iter().all(|e| e.cameo != "1712"));
+}
+
+#[test]
+fn truces_deals_and_troop_moves() {
+    assert_codes("Israel and Hamas agreed a truce late on Thursday.", "0871");
+    assert_codes("Sudan and the rebels inked a peace accord in Juba.", "057");
+    assert_codes("Russia is redeploying troops to its southern border.", "154");
+    assert_codes("Venezuela moved troops to the border with Colombia.", "154");
+    assert_codes("Rebels captured an army outpost near the border on Monday.", "192");
+    assert_codes("The prime minister had lunch with the Japanese ambassador on Friday.", "040");
+}
+
+#[test]
+fn a_person_captured_at_a_checkpoint_takes_no_territory() {
+    assert!(code("Police said the rebel commander was captured at a checkpoint outside Goma.").iter().all(|e| e.cameo != "192"));
+}
+
+#[test]
+fn troop_moves_truces_and_force_against_crowds() {
+    assert_codes("Moscow has beefed up its military presence near the Finnish border.", "154");
+    assert_codes("The army pulled its troops back from the frontline on Thursday.", "0874");
+    assert_codes("The militia and the army reached a truce on Saturday.", "0871");
+    assert_codes("Police baton-charged stone-throwing students in the city.", "175");
+    assert_codes("Militants sabotaged a railway line in the east.", "1712");
+}
+
+#[test]
+fn recovered_shells_are_no_attack() {
+    // "mortar shells" found in a search are no firing: only shells that hit or land are
+    assert!(code("Soldiers recovered mortar shells and rifles during a search in the valley.").iter().all(|e| e.cameo_root != "19"));
+    assert_codes("Artillery shells hit a residential district of the city, the army said.", "194");
+}
+
+#[test]
+fn an_inquiry_into_an_attack_is_no_attack() {
+    let evs = code("The United Nations launched an investigation into the attack on the convoy.");
+    assert!(evs.iter().any(|e| e.cameo_root == "09") && evs.iter().all(|e| e.cameo_root != "18"), "{evs:#?}");
+    assert_codes("Tehran dismissed the offer of talks as a stunt.", "125");
+}
+
+#[test]
+fn weapons_recovered_and_cities_taken_back() {
+    assert_codes("Soldiers recovered a cache of rifles and grenades in the forest.", "1711");
+    assert_codes("The army took back the town from the insurgents on Friday.", "192");
+    // recovering from something is no seizure
+    assert!(code("The president is trying to recover from the scandal over secret arms deals.").iter().all(|e| e.cameo != "1711"));
+}
