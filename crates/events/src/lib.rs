@@ -379,9 +379,11 @@ fn placed_actor(cx: &Tokens, lexicon: &Lexicon, mentions: &Mentions, places: &Pl
     if actor.country.is_none() {
         // A place inside the mention ("Kirkuk police"), or right after it behind "in" ("Islamic State
         // targets in Syria", "the Red Crescent in Bam, Iran"): an actor placed there belongs to its country.
+        // "its forces in Lebanon" are the forces of whoever "its" is, wherever they stand.
+        let possessed = mention.tokens.start > 0 && dyad_mentions::POSSESSIVES.contains(&cx.tokens[mention.tokens.start - 1].folded.as_str());
         let after_in = mention.tokens.end + 1;
         let placed_in = || {
-            let behind_in = cx.tokens.get(mention.tokens.end).is_some_and(|t| t.folded == "in");
+            let behind_in = !possessed && cx.tokens.get(mention.tokens.end).is_some_and(|t| t.folded == "in");
             places.overlapping(after_in..after_in + 1).filter(|p| behind_in && p.tokens.start == after_in)
         };
         let place = places.overlapping(mention.tokens.clone()).or_else(placed_in);

@@ -198,6 +198,9 @@ const NOT_NAME_WORDS: &[&str] = &[
     "our", "my", "your", "we", "you", "there", "here", "now", "also", "even", "still", "just", "once", "again",
 ];
 
+/// Endings of hyphenated words that name where a thing was made.
+const MADE_BY: &[&str] = &["-made", "-built", "-designed", "-manufactured", "-produced", "-supplied"];
+
 /// Capitalised words the lexicon does not know, standing where an actor would: unknown states, groups,
 /// people and parties ("Arnor", "Tanashicho"). In ALL-CAPS text capitals say nothing, so this is skipped.
 fn unknown_names(cx: &Tokens, lexicon: &Lexicon, range: &Range<usize>, sentence: usize, out: &mut Vec<ActorMention>) {
@@ -221,6 +224,8 @@ fn unknown_names(cx: &Tokens, lexicon: &Lexicon, range: &Range<usize>, sentence:
             && !covered[k - range.start]
             && !STOP.contains(&t.folded.as_str())
             && !NOT_NAMES.contains(&t.folded.as_str())
+            // "Russian-made rockets", "Iranian-built drones": where a weapon comes from, not who acts.
+            && !MADE_BY.iter().any(|s| t.folded.ends_with(s))
             && cx.lemmas(k).is_empty()
             && lexicon.triggers.longest_at(cx, k, k + 1).is_none()
             && lexicon.cues.longest_at(cx, k, k + 1).is_none()
@@ -464,7 +469,8 @@ fn merge_of_phrases(cx: &Tokens, out: &mut Vec<ActorMention>) {
             && cx.tokens[a.tokens.end].folded == "in"
             && matches!(a.kind, MentionKind::Group)
             && a.actor.country.is_none()
-            && b.kind == MentionKind::Country;
+            && b.kind == MentionKind::Country
+            && (a.tokens.start == 0 || !crate::POSSESSIVES.contains(&cx.tokens[a.tokens.start - 1].folded.as_str()));
         // "Harry Tseng, Taiwan's deputy foreign minister": a name the lexicon does not know takes the
         // identity of the title set beside it.
         let appositive = a.kind == MentionKind::Name

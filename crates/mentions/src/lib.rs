@@ -25,6 +25,10 @@ use dyad_text::Analyzed;
 
 pub use times::TimeMention;
 
+/// Possessive determiners: the noun after them belongs to an actor named before ("its forces in
+/// Lebanon" are not Lebanon's).
+pub const POSSESSIVES: &[&str] = &["its", "their", "his", "her", "our"];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MentionKind {
     /// A country, demonym or capital on its own: "Mexico", "Israelis", "Washington".
