@@ -10,7 +10,8 @@ One row per CAMEO event code (2-, 3- and 4-digit), sorted by code:
 - goldstein: GDELT value, else ICEWS, else the nearest ancestor's value.
 - quad_class: GDELT QuadClass of the root.
 - plover_*: CAMEO2PLOVER-2021 row for the code, else the nearest ancestor's;
-  stale 2021 mode names are mapped to current ones (MODE_FIX below).
+  stale 2021 mode names are mapped to current ones (MODE_FIX below); appeals (02x)
+  take the row of the matching demand (10x).
 See data/codes/CHOICES.md for the reasons. The script also checks
 data/codes/acled.tsv (hand-written) against the reference and fails loudly.
 Output is deterministic (sorted, '\\n' line ends, UTF-8).
@@ -76,6 +77,11 @@ def main():
 
     def plov(code):
         r = codes[code]
+        # An appeal (02x) is a request as a demand (10x) is: the current manual's REQUEST covers "all
+        # requests, demands, and orders", though the 2021 table drops 02. 021-028 mirror 101-108.
+        if code.startswith("02"):
+            twin = "10" + code[2:]
+            return plov(twin if twin in codes else "10")
         if code in plover:
             return plover[code]
         for c in ancestors(code)[1:]:
