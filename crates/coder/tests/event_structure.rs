@@ -236,6 +236,22 @@ fn crimes_named_by_a_charge_or_verdict_are_no_events() {
 }
 
 #[test]
+fn a_crime_naming_the_charge_after_it_is_no_event() {
+    // "a murder trial", "the kidnapping case": the crime is what the trial or case is about.
+    assert!(code("The colonel, who faces a murder trial in Lima, left the Peruvian embassy.").iter().all(|e| e.cameo_root != "18"));
+    assert!(code("The kidnapping case against the two Kenyan officers was dropped.").iter().all(|e| e.cameo_root != "18"));
+    // A verb before the charge word stays an act of its own ("denied charges").
+    let evs = code("The Guinean army denied murder charges brought by rights groups.");
+    assert_eq!(codes(&evs), ["016"], "{evs:#?}");
+}
+
+#[test]
+fn an_adverb_opening_a_sentence_is_no_name() {
+    let evs = code("Nearly 70 countries have agreed to share tax information with Switzerland.");
+    assert!(evs.iter().all(|e| e.source.as_ref().is_none_or(|s| s.text != "Nearly")), "{evs:#?}");
+}
+
+#[test]
 fn a_seizure_naming_no_one_is_news_only_when_weapons_were_taken() {
     let evs = code("Three rifles and 200 rounds of ammunition were seized in Garissa on Monday.");
     assert_eq!(codes(&evs), ["1711"], "{evs:#?}");

@@ -12,6 +12,8 @@
 //! - The same event named again: "killed 46 civilians in an attack on a village",
 //!   "killed in a car bomb explosion": the noun after "in" or "during" describes the
 //!   previous event; a more specific code refines it, otherwise it is dropped.
+//! - A crime a charge names: "tried on charges of murder", "a kidnapping trial", "accused of
+//!   ordering the killings": alleged, not reported as done here.
 //! - The harm an act did: "opened fire, killing two", "a roadside bomb killed one soldier and
 //!   wounded two": a casualty word (data/cues/cues.tsv, kind `casualty`) after a violent event in
 //!   the same sentence counts that event's dead and wounded; it is not another attack.
@@ -121,9 +123,14 @@ pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, 
     // "tried on charges of murder, kidnapping and robbery", "convicted of raping": the crimes a charge or
     // verdict names are what it is about, not acts reported here. A crime is named by a noun or a
     // gerund; a finite verb after the list is an act of its own ("charged with murder and sentenced").
+    // "a murder trial", "kidnapping charges": the crime names the charge that follows it.
     let names_crime = pos == TriggerPos::Noun || word(trigger.start).ends_with("ing");
-    let named_in_charge = names_crime && cues.iter().any(|m| {
-        m.values.iter().any(|c| c.kind == CueKind::Charge)
+    let is_charge = |m: &Match<Cue>, value: &str| m.values.iter().any(|c| c.kind == CueKind::Charge && c.value == value);
+    // A violent act's word the charge follows is a noun whatever its row says ("a murder trial"), unless
+    // inflected as a verb ("denied charges", "extradited suspected militants").
+    let names_crime_before = violent(cameo) && !word(trigger.end - 1).ends_with("ed");
+    let named_in_charge = cues.iter().any(|m| {
+        (names_crime_before && is_charge(m, "after") && m.start == trigger.end) || names_crime && is_charge(m, "")
             && m.end <= trigger.start
             && trigger.start - m.end <= CHARGE_REACH
             && cx.tokens[m.end..trigger.start].iter().all(|t| (t.kind != dyad_text::Kind::Punct || t.folded == ",") && !CHARGE_ENDS.contains(&t.folded.as_str()))

@@ -131,7 +131,8 @@ pub enum CueKind {
     /// A phrase holding a cue word that is no cue there ("not only ... but also"): it shadows the shorter cue.
     NotACue,
     /// A legal charge or verdict ("on charges of", "convicted of", "wanted for"): the crimes it names
-    /// are what it is about, not acts reported as news.
+    /// are what it is about, not acts reported as news. With value `after`, the word follows the crime
+    /// it is about ("a murder trial", "kidnapping charges").
     Charge,
 }
 
@@ -139,7 +140,7 @@ pub enum CueKind {
 pub struct Cue {
     pub kind: CueKind,
     /// `planned`, `possible`, `negated` or `demanded` ("must") for modality and condition cues; `claim` for a report cue whose
-    /// speaker claims; `kill` or `wound` for casualty cues; empty otherwise.
+    /// speaker claims; `kill` or `wound` for casualty cues; `after` for a charge word that follows its crime; empty otherwise.
     pub value: String,
 }
 

@@ -196,6 +196,8 @@ const NOT_NAME_WORDS: &[&str] = &[
     "critics", "supporters", "analysts", "officials", "sources", "police", "protesters", "residents", "separately",
     "hundreds", "thousands", "dozens", "scores", "tens", "millions", "few", "amid", "among", "without", "within",
     "our", "my", "your", "we", "you", "there", "here", "now", "also", "even", "still", "just", "once", "again",
+    "so", "nearly", "almost", "about", "around", "roughly", "approximately", "only", "thus", "yet", "instead", "indeed",
+    "recently", "currently", "previously", "finally", "initially", "eventually", "subsequently", "moreover", "overall",
 ];
 
 /// Endings of hyphenated words that name where a thing was made.
