@@ -614,3 +614,18 @@ fn a_charge_straight_after_its_subject_is_passive() {
     let evs = code("Police charged two Kenyan men with murder.");
     assert_eq!(evs[0].source.as_ref().map(|a| a.text.as_str()), Some("Police"), "{evs:#?}");
 }
+
+#[test]
+fn a_participle_after_an_actor_whose_clause_goes_on_describes_that_actor() {
+    // "soldiers killed in the raid were buried": the soldiers were killed, they did not kill.
+    let evs = code("Two Kenyan soldiers killed in the raid were buried in Garissa on Sunday.");
+    let killing = evs.iter().find(|e| e.cameo_root == "19").expect("the killing");
+    assert!(killing.source.is_none(), "{evs:#?}");
+    assert_eq!(killing.target.as_ref().map(|t| t.text.as_str()), Some("Kenyan soldiers"));
+    let evs = code("Villagers abducted by gunmen in Zamfara were in good health, the governor said.");
+    let abduction = evs.iter().find(|e| e.cameo == "181").expect("the abduction");
+    assert_eq!(abduction.source.as_ref().map(|s| s.text.as_str()), Some("gunmen"), "{evs:#?}");
+    // Without a verb after the phrase, the participle is the clause's own verb.
+    let evs = code("Rebels attacked in northern Mali on Monday.");
+    assert_eq!(evs[0].source.as_ref().map(|s| s.text.as_str()), Some("Rebels"), "{evs:#?}");
+}

@@ -58,9 +58,11 @@ pub(crate) fn is_subordinate(cx: &Tokens, trigger_start: usize, clause_start: us
 }
 
 /// "weapons seized last year from", "property seized by government forces": a past participle right
-/// after a noun no actor names, followed by its agent or its time, modifies the noun (a reduced
-/// relative clause). It is background, like a subordinate clause.
-pub(crate) fn is_reduced_relative(cx: &Tokens, mentions: &Mentions, trigger: Range<usize>) -> bool {
+/// after a noun, followed by its agent or its time, modifies the noun (a reduced relative clause). It is
+/// background, like a subordinate clause. After a noun an actor names ("civilians imprisoned for
+/// protesting were released", "a journalist arrested on Monday was freed"), a preposition may follow too
+/// when a verb of the clause comes after the participle's phrase: the noun is that verb's subject.
+pub(crate) fn is_reduced_relative(cx: &Tokens, mentions: &Mentions, trigger: Range<usize>, clause: Range<usize>) -> bool {
     /// Words before a participle that make it a verb of the clause ("were seized", "had seized").
     const VERBAL: &[&str] = &[
         "be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "having", "get", "got", "not", "n't", "never",
@@ -68,13 +70,29 @@ pub(crate) fn is_reduced_relative(cx: &Tokens, mentions: &Mentions, trigger: Ran
     ];
     /// What follows a modifying participle: its agent or when it happened.
     const MODIFIER_FOLLOWS: &[&str] = &["by", "last", "earlier", "ago", "during"];
+    /// Prepositions that may open a modifying participle's phrase ("arrested on Monday in Nairobi").
+    const PHRASE_OPENS: &[&str] = &["in", "on", "at", "for", "over", "since", "after", "near", "from", "without", "outside", "inside"];
+    /// A finite verb of the clause after the phrase ("... were released"). Not modals: "in May".
+    const FINITE: &[&str] = &["is", "are", "was", "were", "has", "have", "had"];
+    /// Words that open another clause, whose verb is not the noun's.
+    const CLAUSE_OPENS: &[&str] = &["who", "whom", "which", "that", "where", "when", "while", "and", "but", "or", "because", "as", "if"];
+    const PHRASE_REACH: usize = 12;
     let start = trigger.start;
     let participle = |w: &str| w.ends_with("ed") || w.ends_with("en");
     let Some(prev) = start.checked_sub(1).map(|k| &cx.tokens[k]) else { return false };
-    participle(&cx.tokens[start].folded)
-        && prev.kind == dyad_text::Kind::Word
-        && !VERBAL.contains(&prev.folded.as_str())
-        && !prev.folded.ends_with("ly")
-        && !inside_actor(mentions, start - 1..start)
-        && cx.tokens.get(trigger.end).is_some_and(|t| MODIFIER_FOLLOWS.contains(&t.folded.as_str()))
+    let Some(next) = cx.tokens.get(trigger.end).map(|t| t.folded.as_str()) else { return false };
+    let modifies = participle(&cx.tokens[start].folded) && prev.kind == dyad_text::Kind::Word && !VERBAL.contains(&prev.folded.as_str()) && !prev.folded.ends_with("ly");
+    if !modifies {
+        return false;
+    }
+    if !inside_actor(mentions, start - 1..start) {
+        return MODIFIER_FOLLOWS.contains(&next);
+    }
+    let subject_of_later_verb = || {
+        cx.tokens[trigger.end..clause.end.min(trigger.end + PHRASE_REACH)]
+            .iter()
+            .take_while(|t| t.kind != dyad_text::Kind::Punct && !CLAUSE_OPENS.contains(&t.folded.as_str()))
+            .any(|t| FINITE.contains(&t.folded.as_str()))
+    };
+    next == "by" || (PHRASE_OPENS.contains(&next) || MODIFIER_FOLLOWS.contains(&next)) && subject_of_later_verb()
 }

@@ -183,7 +183,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             }
             // "victims killed by the crash", "weapons seized last year": a participle modifying a noun states a
             // done act whose agent, if any, follows "by"; the main clause's subject and tense are not its own.
-            let reduced_relative = clauses::is_reduced_relative(cx, mentions, trigger.range());
+            let reduced_relative = clauses::is_reduced_relative(cx, mentions, trigger.range(), clause.clone());
             let mut roles = if reduced_relative {
                 roles::of_participle(cx, &actors, trigger.range(), clause.clone())
             } else {
