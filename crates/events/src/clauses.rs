@@ -94,5 +94,6 @@ pub(crate) fn is_reduced_relative(cx: &Tokens, mentions: &Mentions, trigger: Ran
             .take_while(|t| t.kind != dyad_text::Kind::Punct && !CLAUSE_OPENS.contains(&t.folded.as_str()))
             .any(|t| FINITE.contains(&t.folded.as_str()))
     };
-    next == "by" || (PHRASE_OPENS.contains(&next) || MODIFIER_FOLLOWS.contains(&next)) && subject_of_later_verb()
+    // The participle alone, followed by its phrase: "condemned an attack by" has an object.
+    trigger.len() == 1 && (next == "by" || (PHRASE_OPENS.contains(&next) || MODIFIER_FOLLOWS.contains(&next)) && subject_of_later_verb())
 }
