@@ -629,3 +629,11 @@ fn a_participle_after_an_actor_whose_clause_goes_on_describes_that_actor() {
     let evs = code("Rebels attacked in northern Mali on Monday.");
     assert_eq!(evs[0].source.as_ref().map(|s| s.text.as_str()), Some("Rebels"), "{evs:#?}");
 }
+
+#[test]
+fn a_relative_pronoun_subject_stands_for_the_actor_before_it() {
+    // "the supporters of Galan, who was killed": Galan was killed, though "of" governs him.
+    let evs = code("Thousands mourned at the funeral of Senator Luis Carlos Galan, who was killed in Bogota on Friday.");
+    let killing = evs.iter().find(|e| e.cameo_root == "19").expect("the killing");
+    assert!(killing.target.as_ref().is_some_and(|t| t.text.ends_with("Galan")), "{evs:#?}");
+}

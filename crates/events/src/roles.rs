@@ -165,8 +165,22 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
             !PREPOSITIONS.contains(&word(before)) || part_of(PARTITIVES, "of") || part_of(SPEAKS_FOR, "for")
         })
         .collect();
+    // "the banners of Luis Carlos Galan, who was killed": the relative pronoun is the subject, and stands for
+    // the actor right before it, whatever governs that actor.
+    let antecedent = left.iter().copied().rev().find(|&i| {
+        let end = cands.range(i).end;
+        let pronoun = if word(end) == "," { end + 1 } else { end };
+        // "who" stands for people, "which" for states and organisations.
+        let fits = match word(pronoun) {
+            "who" => matches!(cands.mentions.actors[i].kind, MentionKind::Person | MentionKind::Title | MentionKind::Group | MentionKind::Name),
+            "which" => matches!(cands.mentions.actors[i].kind, MentionKind::Org | MentionKind::Country | MentionKind::Group),
+            _ => false,
+        };
+        fits && pronoun < trigger.start && cx.tokens[pronoun..trigger.start].iter().all(|t| t.kind != dyad_text::Kind::Punct)
+    });
+    let antecedent = antecedent.filter(|&a| left.iter().all(|&i| i == a || cands.range(i).end <= cands.range(a).start || cands.range(i).start < cands.range(a).end));
     let resolved = subjects.iter().copied().find(|&i| cands.mentions.actors[i].kind != MentionKind::Name);
-    let mut source: Vec<usize> = resolved.or(subjects.first().copied()).map(|i| group_left(cx, cands, &left, i)).unwrap_or_default();
+    let mut source: Vec<usize> = antecedent.or(resolved).or(subjects.first().copied()).map(|i| group_left(cx, cands, &left, i)).unwrap_or_default();
     if source.is_empty() && clause.start > 0 && (clause.start..trigger.start).any(|k| PRONOUNS.contains(&word(k))) {
         // "Police said they arrested ...": the pronoun refers back to the nearest actor before the clause,
         // with its partners ("Obama and Putin said they will").
