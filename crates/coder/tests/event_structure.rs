@@ -637,3 +637,15 @@ fn a_relative_pronoun_subject_stands_for_the_actor_before_it() {
     let killing = evs.iter().find(|e| e.cameo_root == "19").expect("the killing");
     assert!(killing.target.as_ref().is_some_and(|t| t.text.ends_with("Galan")), "{evs:#?}");
 }
+
+#[test]
+fn an_agent_after_by_and_an_article_is_still_the_agent() {
+    let evs = code("A car bombing by the Islamic State group killed at least 40 displaced people in northern Iraq.");
+    assert_eq!(evs[0].source.as_ref().map(|s| s.text.as_str()), Some("Islamic State group"), "{evs:#?}");
+}
+
+#[test]
+fn a_place_after_a_preposition_and_a_compass_word_is_no_subject() {
+    let evs = code("Taliban fighters stormed a police compound in eastern Afghanistan, killing four officers.");
+    assert!(!evs.is_empty() && evs.iter().all(|e| e.source.as_ref().is_some_and(|s| s.text.starts_with("Taliban"))), "{evs:#?}");
+}

@@ -37,6 +37,11 @@ const SPEAKS_FOR: &[&str] = &["spokesman", "spokeswoman", "spokesperson"];
 const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside", "across", "from"];
 /// "near the town of Samarra": a place named after one of these and "of" is where, like a locative.
 const PLACE_NOUNS: &[&str] = &["town", "city", "village", "province", "region", "district", "port", "capital", "area", "state"];
+/// Compass words between a preposition and a place: "in eastern Afghanistan", "in the far north-west of".
+const COMPASS: &[&str] = &[
+    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern",
+    "north-eastern", "north-western", "south-eastern", "south-western", "far", "restive", "neighbouring", "neighboring",
+];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we"];
 const MAX_GROUP: usize = 4;
@@ -154,13 +159,16 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         .rev()
         .copied()
         .filter(|&i| {
-            // The word before the mention, past an article: "officers in the Russian military".
+            // The word before the mention, past an article or a compass word: "officers in the Russian
+            // military", "in eastern Afghanistan".
             let start = cands.range(i).start;
-            let before = match start.checked_sub(1) {
-                Some(k) if k > 0 && matches!(word(k), "the" | "a" | "an") => k - 1,
+            let mut before = match start.checked_sub(1) {
                 Some(k) => k,
                 None => return true,
             };
+            while before > 0 && (matches!(word(before), "the" | "a" | "an") || COMPASS.contains(&word(before))) {
+                before -= 1;
+            }
             let part_of = |list: &[&str], preposition: &str| before >= 1 && word(before) == preposition && list.contains(&word(before - 1));
             !PREPOSITIONS.contains(&word(before)) || part_of(PARTITIVES, "of") || part_of(SPEAKS_FOR, "for")
         })
@@ -222,25 +230,19 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         let right_after_subject = cands.describing(cx, trigger.start, clause.start) == source.last().copied();
         matches!(code_root, "11" | "17") && right_after_subject && matches!(next, Some("of" | "with"))
     };
+    // "by gunmen", "by the Islamic State group": an agent after "by", with at most one word between.
+    let after_by = |start: usize| start > 0 && word(start - 1) == "by" || start > 1 && word(start - 2) == "by";
     let passive = source_rule == "subject"
         && !source.is_empty()
         && participle(cx, trigger.start)
         && ((!adjectival && (trigger.start.saturating_sub(3).max(cands.range(*source.last().unwrap()).end)..trigger.start).any(be)) || charge_without_object());
     if passive {
-        let agent = right.iter().copied().find(|&i| {
-            let start = cands.range(i).start;
-            start > 0 && word(start - 1) == "by" || start > 1 && word(start - 2) == "by"
-        });
+        let agent = right.iter().copied().find(|&i| after_by(cands.range(i).start));
         let agents = agent.map(|a| group_right(cx, cands, &right, a)).unwrap_or_default();
         target = std::mem::replace(&mut source, agents);
         source_rule = "passive: by-agent";
         target_rule = "passive: subject";
-    } else if source.is_empty()
-        && target.first().is_some_and(|&t| {
-            let start = cands.range(t).start;
-            start > 0 && word(start - 1) == "by"
-        })
-    {
+    } else if source.is_empty() && target.first().is_some_and(|&t| after_by(cands.range(t).start)) {
         // "the arrest of X by police": the by-phrase of a noun is its agent. With a subject, it is the
         // agent of the object ("violated a ban by the general", "condemned the attack by Israel"): the target.
         let by = target.remove(0);
