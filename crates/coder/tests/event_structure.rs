@@ -649,3 +649,10 @@ fn a_place_after_a_preposition_and_a_compass_word_is_no_subject() {
     let evs = code("Taliban fighters stormed a police compound in eastern Afghanistan, killing four officers.");
     assert!(!evs.is_empty() && evs.iter().all(|e| e.source.as_ref().is_some_and(|s| s.text.starts_with("Taliban"))), "{evs:#?}");
 }
+
+#[test]
+fn a_participle_describing_the_object_of_an_earlier_act_is_background() {
+    // "freed the activist, a member of the opposition jailed last year": the jailing is background.
+    let evs = code("Uganda freed the journalist, a member of the opposition party jailed over a year ago, officials said.");
+    assert_eq!(codes(&evs), ["0841"], "{evs:#?}");
+}

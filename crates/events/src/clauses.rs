@@ -59,10 +59,12 @@ pub(crate) fn is_subordinate(cx: &Tokens, trigger_start: usize, clause_start: us
 
 /// "weapons seized last year from", "property seized by government forces": a past participle right
 /// after a noun, followed by its agent or its time, modifies the noun (a reduced relative clause). It is
-/// background, like a subordinate clause. After a noun an actor names ("civilians imprisoned for
-/// protesting were released", "a journalist arrested on Monday was freed"), a preposition may follow too
-/// when a verb of the clause comes after the participle's phrase: the noun is that verb's subject.
-pub(crate) fn is_reduced_relative(cx: &Tokens, mentions: &Mentions, trigger: Range<usize>, clause: Range<usize>) -> bool {
+/// background, like a subordinate clause. A participle alone may also be followed by a preposition
+/// ("civilians imprisoned for protesting were released", "a journalist arrested on Monday was freed")
+/// when a verb of the clause comes after the participle's phrase (the noun is that verb's subject), or when
+/// the noun is the object of an earlier act in the clause (`after_act`: "released the mayor, a member of
+/// Hamas jailed over a year ago").
+pub(crate) fn is_reduced_relative(cx: &Tokens, mentions: &Mentions, trigger: Range<usize>, clause: Range<usize>, after_act: bool) -> bool {
     /// Words before a participle that make it a verb of the clause ("were seized", "had seized").
     const VERBAL: &[&str] = &[
         "be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "having", "get", "got", "not", "n't", "never",
@@ -85,8 +87,8 @@ pub(crate) fn is_reduced_relative(cx: &Tokens, mentions: &Mentions, trigger: Ran
     if !modifies {
         return false;
     }
-    if !inside_actor(mentions, start - 1..start) {
-        return MODIFIER_FOLLOWS.contains(&next);
+    if !inside_actor(mentions, start - 1..start) && MODIFIER_FOLLOWS.contains(&next) {
+        return true;
     }
     let subject_of_later_verb = || {
         cx.tokens[trigger.end..clause.end.min(trigger.end + PHRASE_REACH)]
@@ -95,5 +97,5 @@ pub(crate) fn is_reduced_relative(cx: &Tokens, mentions: &Mentions, trigger: Ran
             .any(|t| FINITE.contains(&t.folded.as_str()))
     };
     // The participle alone, followed by its phrase: "condemned an attack by" has an object.
-    trigger.len() == 1 && (next == "by" || (PHRASE_OPENS.contains(&next) || MODIFIER_FOLLOWS.contains(&next)) && subject_of_later_verb())
+    trigger.len() == 1 && (next == "by" || (PHRASE_OPENS.contains(&next) || MODIFIER_FOLLOWS.contains(&next)) && (after_act || subject_of_later_verb()))
 }

@@ -328,10 +328,13 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
 /// The roles of a participle modifying a noun ("victims killed by gunmen", "Iranian guards abducted by
 /// terrorists"): its agent after "by", if any, is the source, and an actor naming the noun ("Iranian") the
 /// target; the subject of the main clause is neither.
+/// How far after a modifying participle its by-agent may stand: "people evacuated from Haiti by the U.S.".
+const AGENT_REACH: usize = 5;
+
 pub(crate) fn of_participle(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, clause: Range<usize>) -> Roles {
     let agent = cands.indices.iter().copied().find(|&i| {
         let r = cands.range(i);
-        r.start > trigger.end && r.end <= clause.end && r.start - trigger.end <= 3 && (trigger.end..r.start).any(|k| cx.tokens[k].folded == "by")
+        r.start > trigger.end && r.end <= clause.end && r.start - trigger.end <= AGENT_REACH && (trigger.end..r.start).any(|k| cx.tokens[k].folded == "by")
     });
     let (sources, targets): (Vec<usize>, Vec<usize>) = (agent.into_iter().collect(), cands.describing(cx, trigger.start, clause.start).into_iter().collect());
     let source_rule = if sources.is_empty() { "none" } else { "by-agent of a participle" };
