@@ -176,3 +176,56 @@ fn wanted_for_a_crime_is_no_second_event() {
     let evs = code("Colombian police arrested a man wanted for the kidnapping of a mayor.");
     assert!(evs.iter().any(|e| e.cameo == "173") && evs.iter().all(|e| e.cameo_root != "18"), "{evs:#?}");
 }
+
+#[test]
+fn dynamite_and_placed_charges_are_bombings() {
+    for text in [
+        "Unknown attackers dynamited a power pylon outside Cajamarca on Sunday.",
+        "Insurgents placed a charge of dynamite under a police truck in Huancayo.",
+        "A powerful dynamite charge exploded outside the mayor's office in Ayacucho.",
+        "The party headquarters in Rosario was destroyed by a bomb on Tuesday night.",
+        "Bombs were set off outside two banks in central Cali, police said.",
+    ] {
+        let evs = code(text);
+        assert!(evs.iter().any(|e| e.cameo.starts_with("183")), "{text:?} should be a bombing: {evs:#?}");
+    }
+    // the explosive named, not used: a find, no bombing
+    let evs = code("Soldiers found forty sticks of dynamite in a farmhouse near the border.");
+    assert!(evs.iter().all(|e| e.cameo_root != "18"), "{evs:#?}");
+    // "placed in charge of" is no planted charge
+    assert!(code("The colonel was placed in charge of the inquiry on Monday.").iter().all(|e| e.cameo_root != "18"));
+}
+
+#[test]
+fn bombs_and_devices_exploding_after_an_auxiliary_or_a_gap() {
+    assert_codes("Another device has exploded near the stock exchange in Lima.", "183");
+    assert_codes("A bomb hidden in a parked van exploded near the barracks.", "183");
+    assert_codes("Militants hurled explosives at the embassy gate on Friday.", "183");
+    // the bomb squad reporting some other blast is no bombing
+    let evs = code("Bomb squad officers said a gas cylinder exploded in the kitchen.");
+    assert!(evs.iter().all(|e| e.cameo_root != "18"), "{evs:#?}");
+}
+
+#[test]
+fn machinegunning_strafing_and_hostage_seizures() {
+    assert_codes("Gunmen machinegunned a bus carrying farm workers near Santa Ana.", "193");
+    assert_codes("Air force jets strafed rebel positions on the volcano.", "195");
+    assert_codes("Armed men seized twelve hostages inside the bank branch.", "181");
+    assert_codes("A town councillor was shot by two men on a motorbike in Cucuta.", "193");
+    assert_codes("A car-bomb blew up outside the police academy in Bogota.", "1832");
+    // the weapon named is no shooting, and freeing hostages is no seizure
+    let evs = code("The raiders carried machineguns and hand grenades.");
+    assert!(evs.iter().all(|e| e.cameo_root != "19"), "{evs:#?}");
+    assert!(code("The rebels freed the hostages on Sunday.").iter().all(|e| e.cameo != "181"));
+    // filming is no shooting
+    assert!(code("Most of the documentary was shot in northern Chile last year.").iter().all(|e| e.cameo_root != "19"));
+}
+
+#[test]
+fn assassination_as_a_bare_noun() {
+    assert_codes("The senator's assassination on Friday shocked the country.", "186");
+    // a threat or a plot is not the act
+    for text in ["The judge left the country after receiving assassination threats.", "Police said they had uncovered an assassination plot against the president."] {
+        assert!(code(text).iter().all(|e| e.cameo != "186"), "{text:?}");
+    }
+}
