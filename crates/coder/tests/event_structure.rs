@@ -656,3 +656,9 @@ fn a_participle_describing_the_object_of_an_earlier_act_is_background() {
     let evs = code("Uganda freed the journalist, a member of the opposition party jailed over a year ago, officials said.");
     assert_eq!(codes(&evs), ["0841"], "{evs:#?}");
 }
+
+#[test]
+fn a_that_clause_of_a_report_is_what_was_reported_not_background() {
+    let evs = code("Police sources said that a second bomb exploded near the central bank in Lima.");
+    assert!(evs.iter().any(|e| e.cameo.starts_with("183")), "{evs:#?}");
+}

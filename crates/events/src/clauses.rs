@@ -49,9 +49,10 @@ pub(crate) fn is_subordinate(cx: &Tokens, trigger_start: usize, clause_start: us
     const MARKERS: &[&str] = &["who", "whom", "whose", "which", "that", "after", "before", "during", "following", "since", "when", "where", "while", "until", "because"];
     // "has since criticised", "have since been freed": "since" after an auxiliary is an adverb.
     const AUXILIARIES: &[&str] = &["has", "have", "had", "having", "'s", "’s"];
+    // "sources said that a device exploded": a "that" opening a report's clause states what was reported.
     let marker = |k: usize| {
         let w = cx.tokens[k].folded.as_str();
-        MARKERS.contains(&w) && !(w == "since" && k > 0 && AUXILIARIES.contains(&cx.tokens[k - 1].folded.as_str()))
+        MARKERS.contains(&w) && !(w == "since" && k > 0 && AUXILIARIES.contains(&cx.tokens[k - 1].folded.as_str())) && !(w == "that" && k == clause_start && k > 0)
     };
     // The clause may open with the marker itself ("after" also ends the clause before it).
     (trigger_start.saturating_sub(4).max(clause_start.saturating_sub(1))..trigger_start).any(marker)
