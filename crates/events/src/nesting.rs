@@ -12,8 +12,8 @@
 //! - The same event named again: "killed 46 civilians in an attack on a village",
 //!   "killed in a car bomb explosion": the noun after "in" or "during" describes the
 //!   previous event; a more specific code refines it, otherwise it is dropped.
-//! - A crime a charge names: "tried on charges of murder", "a kidnapping trial", "accused of
-//!   ordering the killings": alleged, not reported as done here.
+//! - A crime a charge names: "tried on charges of murder", "a kidnapping trial": alleged, not
+//!   reported as done here.
 //! - The harm an act did: "opened fire, killing two", "a roadside bomb killed one soldier and
 //!   wounded two": a casualty word (data/cues/cues.tsv, kind `casualty`) after a violent event in
 //!   the same sentence counts that event's dead and wounded; it is not another attack.

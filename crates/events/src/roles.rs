@@ -186,7 +186,8 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         };
         fits && pronoun < trigger.start && cx.tokens[pronoun..trigger.start].iter().all(|t| t.kind != dyad_text::Kind::Punct)
     });
-    let antecedent = antecedent.filter(|&a| left.iter().all(|&i| i == a || cands.range(i).end <= cands.range(a).start || cands.range(i).start < cands.range(a).end));
+    // No other actor between it and the trigger.
+    let antecedent = antecedent.filter(|&a| left.iter().all(|&i| cands.range(i).start < cands.range(a).end));
     let resolved = subjects.iter().copied().find(|&i| cands.mentions.actors[i].kind != MentionKind::Name);
     let mut source: Vec<usize> = antecedent.or(resolved).or(subjects.first().copied()).map(|i| group_left(cx, cands, &left, i)).unwrap_or_default();
     if source.is_empty() && clause.start > 0 && (clause.start..trigger.start).any(|k| PRONOUNS.contains(&word(k))) {
@@ -325,12 +326,12 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
     Roles { sources: source, targets: target, source_rule, target_rule }
 }
 
-/// The roles of a participle modifying a noun ("victims killed by gunmen", "Iranian guards abducted by
-/// terrorists"): its agent after "by", if any, is the source, and an actor naming the noun ("Iranian") the
-/// target; the subject of the main clause is neither.
 /// How far after a modifying participle its by-agent may stand: "people evacuated from Haiti by the U.S.".
 const AGENT_REACH: usize = 5;
 
+/// The roles of a participle modifying a noun ("victims killed by gunmen", "Iranian guards abducted by
+/// terrorists"): its agent after "by", if any, is the source, and an actor naming the noun ("Iranian") the
+/// target; the subject of the main clause is neither.
 pub(crate) fn of_participle(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, clause: Range<usize>) -> Roles {
     let agent = cands.indices.iter().copied().find(|&i| {
         let r = cands.range(i);
