@@ -79,7 +79,27 @@ fn a_withdrawal_near_a_clash_leaves_the_clash() {
 #[test]
 fn arrests_at_a_protest_are_an_intervention() {
     assert_type("Police detained dozens of students during a protest against tuition fees in Santiago.", "Protest with intervention");
-    assert_type("Police arrested two men suspected of robbing a bank in Santiago.", "Arrests");
+    assert_type("Police arrested two opposition leaders in Santiago.", "Arrests");
+}
+
+#[test]
+fn crime_for_profit_is_organised_crime() {
+    // CASE 2021's extension type for what ACLED does not code: arrests and seizures in a sentence about
+    // smuggling, drugs or theft, and robberies.
+    assert_type("Police arrested two men suspected of robbing a bank in Santiago.", "ORG_CRIME");
+    assert_type("Coast guards intercepted twelve suspected smugglers off the coast of Sicily.", "ORG_CRIME");
+    assert_type("Mexican police seized 40 kg of cocaine in the port of Veracruz.", "ORG_CRIME");
+    assert_type("Armed robbers attacked a petrol station in Accra on Sunday.", "ORG_CRIME");
+    // Weapons seized with the drugs are still disrupted weapons use.
+    assert_type("Mexican police seized guns and drugs in a raid on a house in Veracruz.", "Disrupted weapons use");
+}
+
+#[test]
+fn sanctions_and_expulsions_are_diplomatic_and_claims_are_attribution() {
+    assert_type("The European Union imposed new sanctions on Belarus over the crackdown.", "DIPLO");
+    assert_type("Poland expelled two Russian diplomats on Tuesday.", "DIPLO");
+    assert_type("The Pakistani Taliban claimed responsibility for the attack on a police post.", "ATTRIB");
+    assert_type("Iran denied any involvement in the attack on the tanker.", "ATTRIB");
 }
 
 #[test]

@@ -72,10 +72,10 @@ fn acled_context_names_are_acleds_own() {
     let tables = Tables::get();
     let known: HashSet<(&str, &str)> = tables.acled.iter().map(|a| (a.event_type.as_str(), a.sub_event_type.as_str())).collect();
     // Context rows may name sub-event types no CAMEO code maps to by default; they must still pair with
-    // their ACLED event type the way ACLED does.
-    let event_types: HashSet<&str> = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments"].into();
+    // their ACLED event type the way ACLED does, or be one of CASE 2021's extension types.
     for (line, c) in rows(ACLED_CONTEXT, &["phrase", "roots", "event_type", "sub_event_type"]).unwrap() {
-        assert!(event_types.contains(c[2]), "data/events/acled_context.tsv:{line}: unknown ACLED event type {}", c[2]);
+        let known_type = dyad_core::ACLED_EVENT_TYPES.contains(&c[2]) || dyad_core::CASE_EXTENSION_TYPES.contains(&(c[2], c[3]));
+        assert!(known_type, "data/events/acled_context.tsv:{line}: unknown ACLED event type {}", c[2]);
         let default_pair = known.iter().find(|(_, sub)| *sub == c[3]);
         assert!(default_pair.is_none_or(|(et, _)| *et == c[2]), "data/events/acled_context.tsv:{line}: {} belongs to another event type", c[3]);
     }

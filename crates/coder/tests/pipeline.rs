@@ -161,7 +161,7 @@ fn denial_marks_the_event_denied() {
 
 #[test]
 fn codes_carry_their_table_values() {
-    let evs = code("Colombian police arrested three members of a drug cartel on Friday.");
+    let evs = code("Colombian police arrested three opposition activists on Friday.");
     let e = &with_root(&evs, "17")[0];
     assert_eq!(e.quad_class, 4);
     assert!(e.goldstein < 0.0);

@@ -143,11 +143,21 @@ pub struct Plover {
     pub mode: Option<String>,
 }
 
+/// An ACLED event and sub-event type, spelled as ACLED spells them, or one of CASE 2021's extension
+/// types for events ACLED does not code ([`CASE_EXTENSION_TYPES`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Acled {
     pub event_type: String,
     pub sub_event_type: String,
 }
+
+/// ACLED's own six event types.
+pub const ACLED_EVENT_TYPES: &[&str] =
+    &["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments"];
+
+/// CASE 2021's extension of the ACLED types, as (event type, sub-event type): the sub-event type is
+/// CASE's own label. These are not ACLED events, and the ACLED export leaves them out.
+pub const CASE_EXTENSION_TYPES: &[(&str, &str)] = &[("Organized crime", "ORG_CRIME"), ("Diplomatic", "DIPLO"), ("Attribution", "ATTRIB")];
 
 /// A CAMEO code with its name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -164,6 +164,20 @@ fn every_export_reads_back() {
     assert_eq!(rows.len(), 2);
 }
 
+#[test]
+fn the_acled_export_leaves_out_case_extension_types() {
+    let dir = scratch("acled-extension");
+    let db = db_arg(&dir);
+    let input = dir.join("sanctions.jsonl");
+    let doc = serde_json::json!({"id": "s1", "date": "2026-03-04", "text": "The European Union imposed new sanctions on Belarus on Monday."});
+    std::fs::write(&input, format!("{doc}\n")).unwrap();
+    ingest(&db, input.to_str().unwrap());
+    let events = stdout(&dyad(&["export", "--db", &db, "--format", "csv"]));
+    assert!(events.contains("DIPLO"), "the sanctions are coded with CASE's diplomatic type: {events}");
+    let acled = stdout(&dyad(&["export", "--db", &db, "--format", "acled"]));
+    assert_eq!(acled.lines().count(), 1, "header only: sanctions are no ACLED event: {acled}");
+}
+
 /// Builds a JSONL input of `copies` variants of the fixture: other ids, texts and days.
 fn big_input(dir: &Path, copies: usize) -> (PathBuf, usize) {
     let lines: Vec<Value> = std::fs::read_to_string(FIXTURE).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();

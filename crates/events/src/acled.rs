@@ -7,8 +7,12 @@
 //! demonstrators excessive force against protesters. Specific codes (abduction,
 //! arrest) keep their own type, except where context narrows them: seized or found
 //! weapons are disrupted weapons use, arrests at a protest an intervention in it, and a
-//! place taken after a withdrawal a non-violent transfer. A seizure of drugs alone is law
-//! enforcement, which ACLED does not code: no type.
+//! place taken after a withdrawal a non-violent transfer.
+//!
+//! Three types come from CASE 2021's extension of ACLED, for events ACLED does not code:
+//! `ATTRIB` (claims and denials of responsibility), `DIPLO` (sanctions, expulsions, ties cut) and
+//! `ORG_CRIME` (arrests and seizures in a sentence about smuggling, drugs, fraud or theft, and
+//! robberies). Their event types are not ACLED's six, so the ACLED export leaves them out.
 
 use std::ops::Range;
 
@@ -22,13 +26,13 @@ const GENERIC: &[&str] = &["Attack", "Armed clash", "Peaceful protest"];
 /// a seized or found weapon and a defused bomb were never used, a dispersal that kills or maims is
 /// excessive force, and arrests at a protest are an intervention in it.
 const NARROWABLE: &[(&str, &[&str])] = &[
-    ("Looting/property destruction", &["Disrupted weapons use"]),
+    ("Looting/property destruction", &["Disrupted weapons use", "ORG_CRIME"]),
     ("Remote explosive/landmine/IED", &["Disrupted weapons use"]),
     ("Grenade", &["Disrupted weapons use"]),
     ("Shelling/artillery/missile attack", &["Disrupted weapons use"]),
     ("Air/drone strike", &["Disrupted weapons use"]),
     ("Protest with intervention", &["Excessive force against protesters"]),
-    ("Arrests", &["Protest with intervention"]),
+    ("Arrests", &["Protest with intervention", "ORG_CRIME"]),
     ("Non-state actor overtakes territory", &["Non-violent transfer of territory"]),
     ("Non-violent transfer of territory", &["Agreement"]),
 ];
@@ -56,26 +60,6 @@ const ARMED_WORDS: &[&str] = &[
 const NON_STATE_WORDS: &[&str] = &["rebel", "militant", "insurgent", "terrorist", "jihadist", "fighters", "militia", "taliban", "shabab", "isis", "isil", "islamic state"];
 /// Words naming a state's forces when the mention carries no sector ("Syrian forces").
 const STATE_WORDS: &[&str] = &["army", "troops", "soldiers", "military", "government", "security forces"];
-/// Contraband whose seizure is law enforcement, which ACLED does not code: "police seized 50 kg of
-/// cocaine" is no looting. Folded forms, singular and plural ("drugs", not "drug traffickers").
-const CONTRABAND: &[&str] = &[
-    "drugs", "narcotics", "cocaine", "marijuana", "heroin", "cannabis", "opium", "methamphetamine", "fentanyl", "contraband",
-];
-/// How many words on either side of a seizure's trigger name what was seized ("seized more than one
-/// and a half tons of marijuana", "550 kg of pure cocaine have been confiscated").
-const SEIZED_WINDOW: usize = 8;
-
-/// Whether a seizure (CAMEO 1711) took contraband: a drug bust, not property taken by force.
-fn seizes_contraband(cx: &Tokens, sentence: &Range<usize>, e: &Event) -> bool {
-    if !e.cameo.starts_with("1711") {
-        return false;
-    }
-    let token_at = |byte: usize| cx.tokens.partition_point(|t| t.span.end <= byte);
-    let (start, end) = (token_at(e.trigger.start), token_at(e.trigger.end));
-    let window = start.saturating_sub(SEIZED_WINDOW).max(sentence.start)..(end + SEIZED_WINDOW).min(sentence.end);
-    window.into_iter().any(|i| CONTRABAND.contains(&cx.tokens[i].folded.as_str()))
-}
-
 /// How many words after the trigger, and after the target mention, name what was attacked.
 const OBJECT_WINDOW: usize = 4;
 
@@ -104,10 +88,6 @@ pub(crate) fn classify(cx: &Tokens, lexicon: &Lexicon, tables: &Tables, sentence
             .min_by_key(|v| v.order);
         if let Some(h) = hint {
             acled = Some(Acled { event_type: h.event_type.clone(), sub_event_type: h.sub_event_type.clone() });
-        }
-        // Seized weapons stay disrupted weapons use ("seized guns and drugs"); drugs alone are no looting.
-        if acled.as_ref().is_some_and(|a| a.sub_event_type == "Looting/property destruction") && seizes_contraband(cx, &sentence, e) {
-            acled = None;
         }
         if let Some(a) = &mut acled {
             let target = e.target.as_ref().and_then(|t| t.sector.as_deref());

@@ -59,7 +59,7 @@ pub struct Coded {
 /// (data/events/triggers.tsv): it wins the span by being longer, and gives no event.
 pub const NOT_AN_EVENT: &str = "00";
 
-/// A trigger word written with a capital inside an ordinary sentence is part of a name ("Merrill Lynch",
+/// A trigger or cue word written with a capital inside an ordinary sentence is part of a name ("Merrill Lynch",
 /// "the Grand Slam winner", "the Stop Murder Music coalition"), not the act. A sentence's first word keeps
 /// its capital, and so do headlines set in title case ("Honduras Seizes Luxury Properties"), where three
 /// in four longer words are capitalised (prose has "said", "with", "analyst" among its names).
@@ -82,7 +82,8 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
         .iter()
         .map(|s| {
             let mut cues = lexicon.cues.find_all(cx, s.tokens.clone());
-            cues.retain(|cue| !opens_trigger(lexicon, cx, cue, s.tokens.end));
+            // "Anambra State", "in May": a cue word capitalised in prose is part of a name or a month.
+            cues.retain(|cue| !opens_trigger(lexicon, cx, cue, s.tokens.end) && !capitalised_in_prose(cx, s.tokens.clone(), cue.start));
             cues
         })
         .collect();

@@ -149,7 +149,9 @@ pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, 
     }
     // "threatened to cut", "refused to meet", "urged Iraq to free": the act gives the threat, refusal,
     // appeal or demand its code; a denied act ("denied plotting to attack") stays an event of its own.
-    if before.is_some_and(|b| word(b) == "to") && trigger.start - previous.end <= COMPLEMENT_REACH {
+    // "urged Yemen to immediately lift": an adverb may stand between "to" and the act.
+    let to_before = (0..trigger.start).rev().find(|&k| !cx.is_adverb(k));
+    if to_before.is_some_and(|b| word(b) == "to") && trigger.start - previous.end <= COMPLEMENT_REACH {
         // "troops deployed there vowed to attack": the "to" completes the cue's verb, not the act before it.
         let to_belongs_to_cue = cues.iter().any(|m| m.start < trigger.start && m.end == trigger.start);
         return match &previous_code[..2] {

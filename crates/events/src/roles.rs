@@ -25,6 +25,16 @@ const PREPOSITIONS: &[&str] = &[
     "of", "in", "inside", "with", "against", "for", "to", "from", "by", "on", "at", "into", "near", "across", "over",
     "about", "between", "among", "toward", "towards", "under", "through", "within", "without", "than",
 ];
+/// Sectors of a state's agents: inside a trigger they are what the state sends, deploys or recalls.
+const STATE_AGENT_SECTORS: &[&str] = &["GOV", "MIL", "COP", "PKO", "SPY", "HLH"];
+
+/// Whether a mention inside a trigger is the one acted on rather than the means: a group that is not a
+/// state's agents ("freed the journalists", "intercepted smugglers", "fought the rebels").
+fn acted_on(cands: &Candidates, i: usize) -> bool {
+    let m = &cands.mentions.actors[i];
+    m.kind == MentionKind::Group && !m.actor.sector.as_deref().is_some_and(|s| STATE_AGENT_SECTORS.contains(&s))
+}
+
 /// Words of quantity, collection or part before "of": "a group of Moroccan diplomats", "one third of the rebels",
 /// "the Egyptian affiliate of the Islamic State" are the subject, not the object of a preposition.
 const PARTITIVES: &[&str] = &[
@@ -209,7 +219,9 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
     }
 
     if source.is_empty() {
-        if let Some(&i) = cands.indices.iter().find(|&&i| cands.range(i).start >= trigger.start && cands.range(i).end <= trigger.end) {
+        if let Some(&i) =
+            cands.indices.iter().find(|&&i| cands.range(i).start >= trigger.start && cands.range(i).end <= trigger.end && !acted_on(cands, i))
+        {
             source = vec![i];
             source_rule = "actor inside the trigger";
         }
@@ -294,12 +306,17 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         }
     }
 
-    // "give Tanzania a grant", "accused the United States of": a named actor inside the trigger, after
-    // its first word, is the one acted on. Agent nouns there are the means ("deploy troops").
-    if target.is_empty() && !source.is_empty() {
+    // "give Tanzania a grant", "accused the United States of", "intercepted 20 smugglers": a named actor
+    // inside the trigger, after its first word, or a group that is not a state's agents, is the one acted
+    // on. A state's agents there are its means ("deploy troops", "recall its ambassador").
+    // Either beats a place found after the trigger ("intercepted smugglers off the coast of Sicily").
+    if (target.is_empty() || target_rule == PLACE_TARGET) && !source.is_empty() {
         let inside = cands.indices.iter().copied().find(|&i| {
             let r = cands.range(i);
-            r.start > trigger.start && r.end <= trigger.end && cands.mentions.actors[i].kind != MentionKind::Group && !source.contains(&i)
+            r.start > trigger.start
+                && r.end <= trigger.end
+                && (cands.mentions.actors[i].kind != MentionKind::Group || acted_on(cands, i))
+                && !source.contains(&i)
         });
         if let Some(i) = inside {
             target = vec![i];

@@ -105,6 +105,11 @@ impl<'a> Tokens<'a> {
         self.tokens[i].folded == word || self.lemmas(i).iter().any(|l| l == word)
     }
 
+    /// Is token `i` an adverb the matchers skip between pattern words ("immediately", "also", "on Monday")?
+    pub fn is_adverb(&self, i: usize) -> bool {
+        self.forms[i].adverb
+    }
+
     /// The ids token `i` reads as: its own word's, then its lemmas'.
     fn reads_as(&self, i: usize) -> &'a [u32] {
         &self.forms[i].known.reads_as

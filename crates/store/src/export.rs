@@ -68,9 +68,11 @@ impl Layout {
             ExportFormat::Acled => (
                 include_str!("../../../data/store/exports/acled.tsv"),
                 format!(
-                    "(SELECT *, {} AS inter1, {} AS inter2 FROM events e WHERE e.acled_type IS NOT NULL) e LEFT JOIN mentions r ON r.id = e.root_mention",
+                    "(SELECT *, {} AS inter1, {} AS inter2 FROM events e WHERE e.acled_type IN ({})) e LEFT JOIN mentions r ON r.id = e.root_mention",
                     acled_inter("source"),
-                    acled_inter("target")
+                    acled_inter("target"),
+                    // Only ACLED's own types: CASE 2021's extension types are no ACLED events.
+                    dyad_core::ACLED_EVENT_TYPES.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>().join(", ")
                 ),
             ),
             ExportFormat::Csv | ExportFormat::Parquet | ExportFormat::Plover => {
