@@ -380,7 +380,7 @@ fn a_trigger_word_with_a_capital_inside_a_sentence_is_part_of_a_name() {
     assert!(code("The award went to the Grand Slam winner from Argentina on Sunday.").is_empty());
     // A headline in title case, and a sentence's first word, keep their triggers.
     assert_eq!(codes(&code("Peruvian Police Arrest Ketamine Supplier in Lima")), ["173"]);
-    assert_eq!(codes(&code("Attacks on the convoy killed four Kenyan soldiers.")).first().map(|c| &c[..2]), Some("19"));
+    assert!(codes(&code("Attacks on the convoy killed four Kenyan soldiers.")).first().is_some_and(|c| matches!(&c[..2], "18" | "19")));
 }
 
 #[test]

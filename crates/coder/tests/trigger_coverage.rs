@@ -229,3 +229,14 @@ fn assassination_as_a_bare_noun() {
         assert!(code(text).iter().all(|e| e.cameo != "186"), "{text:?}");
     }
 }
+
+#[test]
+fn acts_named_by_nouns_and_staged_rallies() {
+    // A verb row after an article gives no event ("the arrest"), so the nouns have rows of their own.
+    assert_codes("The arrest of four students in Dhaka angered the opposition.", "173");
+    assert_codes("Hungary ordered the expulsion of three Iranian diplomats.", "161");
+    // "announced" with an act named by a noun as its object is that act, by the announcer.
+    let evs = code("Spain announced a suspension of air links with Venezuela on Friday.");
+    assert_eq!(evs.first().and_then(|e| e.source.as_ref()).and_then(|s| s.country.as_deref()), Some("ESP"), "{evs:#?}");
+    assert_codes("Teachers staged rallies in six cities against the pay cut.", "141");
+}

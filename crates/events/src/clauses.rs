@@ -58,6 +58,18 @@ pub(crate) fn is_subordinate(cx: &Tokens, trigger_start: usize, clause_start: us
     (trigger_start.saturating_sub(4).max(clause_start.saturating_sub(1))..trigger_start).any(marker)
 }
 
+/// "dispersed demonstrators protesting the election results", "kidnapped tourists visiting the ruins": a
+/// present participle right after the actor an earlier act in the clause was done to (`after_act`) says
+/// what those people were doing. It is background to that act, and its subject is the actor before it.
+/// A noun row ending in "-ing" is no participle ("sanctions over the terrorist bombing").
+pub(crate) fn describes_object(cx: &Tokens, mentions: &Mentions, trigger: Range<usize>, verb: bool, after_act: bool) -> bool {
+    after_act
+        && verb
+        && trigger.len() == 1
+        && cx.tokens[trigger.start].folded.ends_with("ing")
+        && mentions.within(trigger.start.saturating_sub(8)..trigger.start).any(|(_, m)| m.tokens.end == trigger.start)
+}
+
 /// "weapons seized last year from", "property seized by government forces": a past participle right
 /// after a noun, followed by its agent or its time, modifies the noun (a reduced relative clause). It is
 /// background, like a subordinate clause. A participle alone may also be followed by a preposition

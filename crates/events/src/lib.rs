@@ -208,7 +208,9 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
                 (roles.source_rule, roles.target_rule) = ("giver, after from", "receiver, the subject");
             }
             let Some(code) = tables.cameo(&t.cameo) else { continue };
-            let subordinate = reduced_relative || clauses::is_subordinate(cx, trigger.start, clause.start);
+            let subordinate = reduced_relative
+                || clauses::describes_object(cx, mentions, trigger.range(), t.pos.is_verb(), after_act)
+                || clauses::is_subordinate(cx, trigger.start, clause.start);
             // Violence is news even when the text names no perpetrator ("a car bomb exploded"),
             // unless it is only background to the sentence ("after clashes there").
             if roles.sources.is_empty() && roles.targets.is_empty() && (!violent || subordinate) {
@@ -348,10 +350,25 @@ fn territory_gap_place(cx: &Tokens, trigger: &dyad_lexicon::Match<'_, dyad_lexic
 /// "claimed responsibility for", "announced a ceasefire", "denied involvement in": a reporting verb that
 /// opens a longer trigger is the act's own verb with its object, not a report of what follows, so its
 /// subject is the act's source and not a speaker.
+/// "announced a suspension of air links": an announcement whose object is an act named by a noun (after
+/// at most [`ANNOUNCED_NOUN_GAP`] words such as "a", "the", "new") is that act, done by the announcer.
 fn opens_trigger(lexicon: &Lexicon, cx: &Tokens, cue: &dyad_lexicon::Match<'_, dyad_lexicon::Cue>, limit: usize) -> bool {
-    cue.values.iter().all(|c| matches!(c.kind, CueKind::Report | CueKind::Denial))
-        && lexicon.triggers.longest_at(cx, cue.start, limit).is_some_and(|t| t.end > cue.end && t.values[0].cameo != NOT_AN_EVENT)
+    let is_act = |t: &dyad_lexicon::Match<'_, dyad_lexicon::Trigger>| t.values[0].cameo != NOT_AN_EVENT;
+    if !cue.values.iter().all(|c| matches!(c.kind, CueKind::Report | CueKind::Denial)) {
+        return false;
+    }
+    if lexicon.triggers.longest_at(cx, cue.start, limit).is_some_and(|t| t.end > cue.end && is_act(&t)) {
+        return true;
+    }
+    let announces = cue.end == cue.start + 1 && cx.is(cue.start, "announce");
+    announces
+        && (cue.end..(cue.end + ANNOUNCED_NOUN_GAP + 1).min(limit))
+            .take_while(|&k| cx.tokens[k].kind == dyad_text::Kind::Word && cx.tokens[k].folded != "that")
+            .any(|k| lexicon.triggers.longest_at(cx, k, limit).is_some_and(|t| t.values[0].pos == TriggerPos::Noun && is_act(&t)))
 }
+
+/// How many words may stand between "announced" and the noun naming the announced act.
+const ANNOUNCED_NOUN_GAP: usize = 3;
 
 /// A seizure (1711) naming no one that took no weapons.
 fn unreported_seizure(e: &Event) -> bool {

@@ -72,7 +72,7 @@ pub(crate) enum Relation {
 }
 
 /// Prepositions that introduce an earlier event as the cause or setting of this one.
-const BACKGROUND: &[&str] = &["after", "following", "despite", "amid", "since", "because", "over"];
+const BACKGROUND: &[&str] = &["after", "following", "despite", "amid", "since", "because", "over", "response", "retaliation", "reprisal", "relation"];
 const NOUN_PHRASE_REACH: usize = 4;
 
 /// "after two days of fierce fighting", "following the invasion": a noun that names an earlier
@@ -124,11 +124,11 @@ pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, 
     // verdict names are what it is about, not acts reported here. A crime is named by a noun or a
     // gerund; a finite verb after the list is an act of its own ("charged with murder and sentenced").
     // "a murder trial", "kidnapping charges": the crime names the charge that follows it.
-    let names_crime = pos == TriggerPos::Noun || word(trigger.start).ends_with("ing");
-    let is_charge = |m: &Match<Cue>, value: &str| m.values.iter().any(|c| c.kind == CueKind::Charge && c.value == value);
-    // A violent act's word the charge follows is a noun whatever its row says ("a murder trial"), unless
-    // inflected as a verb ("denied charges", "extradited suspected militants").
+    // A violent act's word is a noun whatever its row says ("charged with murder", "a murder trial"),
+    // unless inflected as a verb ("denied charges", "extradited suspected militants").
     let names_crime_before = violent(cameo) && !word(trigger.end - 1).ends_with("ed");
+    let names_crime = pos == TriggerPos::Noun || word(trigger.start).ends_with("ing") || names_crime_before;
+    let is_charge = |m: &Match<Cue>, value: &str| m.values.iter().any(|c| c.kind == CueKind::Charge && c.value == value);
     let named_in_charge = cues.iter().any(|m| {
         (names_crime_before && is_charge(m, "after") && m.start == trigger.end) || names_crime && is_charge(m, "")
             && m.end <= trigger.start
@@ -195,11 +195,12 @@ pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, 
 }
 
 /// Gives an event a more specific code named later in its sentence, when both are of the same kind
-/// (same root, or both violent) and the event's own code is the generic one.
+/// (same root, or both violent), the event's own code is the generic one and the later one is not.
 pub(crate) fn refine(event: &mut Event, code: &CameoCode, pattern: &str, why: &mut Why) {
     let same_kind = event.cameo_root == code.root || (violent(&event.cameo_root) && violent(&code.root));
-    let generic = event.cameo.len() == 3 && event.cameo.ends_with('0') || event.cameo.len() == 2;
-    if !(same_kind && generic) || event.cameo == code.code {
+    let generic = |c: &str| c.len() == 3 && c.ends_with('0') || c.len() == 2;
+    // "attacked ..., killing 156": "kill" (190) is no more specific than "attack" (180).
+    if !(same_kind && generic(&event.cameo)) || generic(&code.code) || event.cameo == code.code {
         return;
     }
     recode(event, code);
