@@ -689,3 +689,12 @@ fn an_adverb_between_to_and_the_appealed_act_keeps_it_the_appeals_content() {
     let evs = code("The rights group called on Egypt, Jordan and Morocco to immediately release the detained reporters.");
     assert_eq!(codes(&evs), ["0253"], "{evs:#?}");
 }
+
+#[test]
+fn the_speaker_is_the_head_of_its_phrase_not_the_place_or_body_after_a_preposition() {
+    let evs = code("Chad's envoy to the United Nations said Sudan must release the detained aid workers.");
+    assert_eq!(evs[0].source.as_ref().and_then(|s| s.country.as_deref()), Some("TCD"), "{evs:#?}");
+    // "they" is the officials, not the city they are in.
+    let evs = code("Senior army officers in Bamako said they had arrested two rebel commanders.");
+    assert_eq!(evs[0].source.as_ref().and_then(|s| s.sector.as_deref()), Some("MIL"), "{evs:#?}");
+}

@@ -205,6 +205,7 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         // with its partners ("Obama and Putin said they will").
         let earlier: Vec<usize> = cands.with_speakers.iter().copied().filter(|&i| cands.range(i).end <= clause.start).collect();
         if let Some(&i) = earlier.last() {
+            let i = head_of_phrase(cx, cands.mentions, cands.sentence_start, i);
             source = group_left(cx, cands, &earlier, i);
             source_rule = "pronoun: nearest earlier actor";
         }
@@ -363,6 +364,36 @@ pub(crate) fn of_participle(cx: &Tokens, cands: &Candidates, trigger: Range<usiz
 /// The mention at `i` and the mentions coordinated with it to its left ("A and B", "A, B and C"),
 /// including those that share its head ("U.S. and Mexican agencies"). Walking left from a list's last
 /// member, the first link must be "and" or "or": "The commander in Iraq, General Petraeus," is one actor.
+/// Prepositions that put a mention inside another's noun phrase rather than make it the phrase's head
+/// ("for" and "from" name whom a speaker speaks for: "a spokesman for the army").
+const PHRASE_PREPOSITIONS: &[&str] = &["to", "in", "at", "near", "on", "with"];
+/// How many words may stand between an earlier mention and the preposition after it.
+const PHRASE_GAP: usize = 3;
+
+/// The head of the noun phrase mention `i` ends: "Eritrea's ambassador" in "Eritrea's ambassador to
+/// the African Union said", "officials" in "military officials in Colombo claimed they". A mention after
+/// one of [`PHRASE_PREPOSITIONS`] gives way to a mention just before the preposition, from `floor` on.
+pub(crate) fn head_of_phrase(cx: &Tokens, mentions: &Mentions, floor: usize, mut i: usize) -> usize {
+    loop {
+        // The preposition before the mention, skipping an article.
+        let mut k = mentions.actors[i].tokens.start;
+        while k > floor && matches!(cx.tokens[k - 1].folded.as_str(), "the" | "a" | "an") {
+            k -= 1;
+        }
+        if k <= floor || !PHRASE_PREPOSITIONS.contains(&cx.tokens[k - 1].folded.as_str()) {
+            return i;
+        }
+        let preposition = k - 1;
+        let earlier = mentions.within(floor..preposition).filter(|(_, e)| {
+            preposition - e.tokens.end <= PHRASE_GAP && !cx.tokens[e.tokens.end..preposition].iter().any(|t| t.kind == dyad_text::Kind::Punct)
+        });
+        match earlier.last() {
+            Some((e, _)) => i = e,
+            None => return i,
+        }
+    }
+}
+
 fn group_left(cx: &Tokens, cands: &Candidates, left: &[usize], i: usize) -> Vec<usize> {
     let mut group = vec![i];
     let mut current = cands.range(i);

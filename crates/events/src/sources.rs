@@ -129,15 +129,17 @@ fn speaker(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions, window: Range<
     }
     // The speaker stands next to the verb: "the army said", "said the ministry", "X, the army's spokesman, said".
     let unbroken = |r: Range<usize>| !cx.tokens[r].iter().any(|t| t.kind == dyad_text::Kind::Punct);
-    let near = |m: &&dyad_mentions::ActorMention| {
+    let near = |m: &dyad_mentions::ActorMention| {
         if leftward {
             window.end - m.tokens.end <= 3 && unbroken(m.tokens.end..window.end)
         } else {
             m.tokens.start - window.start <= 2 && unbroken(window.start..m.tokens.start)
         }
     };
-    let in_window: Vec<_> = mentions.within(window.clone()).map(|(_, m)| m).filter(near).collect();
-    let Some(m) = (if leftward { in_window.last() } else { in_window.first() }) else {
+    let in_window: Vec<usize> = mentions.within(window.clone()).filter(|(_, m)| near(m)).map(|(i, _)| i).collect();
+    // Leftward, the head of the speaker's phrase: "Eritrea's ambassador to the African Union said".
+    let nearest = if leftward { in_window.last().map(|&i| crate::roles::head_of_phrase(cx, mentions, window.start, i)) } else { in_window.first().copied() };
+    let Some(m) = nearest.map(|i| &mentions.actors[i]) else {
         // "his office said", "its spokesman said": someone the story has already named.
         let k = window.end;
         let possessive = leftward && k >= 2 && POSSESSIVES.contains(&cx.tokens[k - 2].folded.as_str()) && cx.tokens[k - 1].kind == dyad_text::Kind::Word;
