@@ -698,3 +698,11 @@ fn the_speaker_is_the_head_of_its_phrase_not_the_place_or_body_after_a_prepositi
     let evs = code("Senior army officers in Bamako said they had arrested two rebel commanders.");
     assert_eq!(evs[0].source.as_ref().and_then(|s| s.sector.as_deref()), Some("MIL"), "{evs:#?}");
 }
+
+#[test]
+fn a_means_named_in_the_subject_refines_a_generic_violent_code() {
+    let evs = code("Three suicide bombers killed 12 people at a bus station in Maiduguri.");
+    assert_eq!(codes(&evs), ["1831"], "{evs:#?}");
+    let evs = code("Gunmen killed three villagers near Maiduguri.");
+    assert_eq!(codes(&evs), ["190"], "no means named: {evs:#?}");
+}

@@ -318,7 +318,16 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
                 confirmation_cue: confirmation_cue.map(|sp| Cited::of(&doc.text, sp)),
                 raw_confidence,
             };
-            out.push(Coded { event, why });
+            let mut coded = Coded { event, why };
+            // "suicide bombers killed 23 people", "rebel artillery killed five soldiers": a violent trigger
+            // inside the subject's mention names the means, and refines a generic violent code.
+            if let Some(&s) = roles.sources.first().filter(|_| nesting::violent(&coded.event.cameo_root)) {
+                let means = lexicon.triggers.find_all(cx, mentions.actors[s].tokens.clone()).into_iter().map(|m| &m.values[0]).find(|v| nesting::violent(&v.cameo));
+                if let Some((v, means_code)) = means.and_then(|v| tables.cameo(&v.cameo).map(|c| (v, c))) {
+                    nesting::refine(&mut coded.event, means_code, &v.pattern, &mut coded.why);
+                }
+            }
+            out.push(coded);
             in_subordinate.push(subordinate);
         }
         acled::classify(cx, lexicon, tables, range.clone(), &mut out[sentence_start..]);

@@ -81,7 +81,7 @@ fn background(cx: &Tokens, start: usize) -> bool {
     (start.saturating_sub(NOUN_PHRASE_REACH)..start).rev().map(|k| &cx.tokens[k]).take_while(|t| t.kind != dyad_text::Kind::Punct).any(|t| BACKGROUND.contains(&t.folded.as_str()))
 }
 
-fn violent(code: &str) -> bool {
+pub(crate) fn violent(code: &str) -> bool {
     matches!(&code[..2], "18" | "19" | "20")
 }
 
