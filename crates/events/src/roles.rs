@@ -9,7 +9,10 @@
 //! - A pronoun subject ("they arrested") takes the nearest actor before the clause; one opening a sentence
 //!   ("She later criticized") the nearest earlier person (he, she), group (they) or country (it) before it.
 //! - An actor inside the trigger ("deploying U.S. troops") is the source when no subject is found, and a
-//!   named one the target when there is a subject and no object ("accused the United States of").
+//!   named one, or people who are not a state's agents, the target when there is a subject and no object
+//!   other than a place ("accused the United States of", "intercepted smugglers in Palermo").
+//! - "Eritrea's ambassador to the African Union": the head of a phrase, not the mention after its
+//!   preposition, is the speaker and what a later pronoun refers to (`head_of_phrase`).
 //! - "a group of", "one third of": the actor after a word of quantity is still the subject.
 //! - A mutual act (04 consult, 06 cooperate, 057 sign) of coordinated subjects with no object is between
 //!   them: "Obama and Putin will meet in Zurich" is USA → RUS.
