@@ -706,3 +706,13 @@ fn a_means_named_in_the_subject_refines_a_generic_violent_code() {
     let evs = code("Gunmen killed three villagers near Maiduguri.");
     assert_eq!(codes(&evs), ["190"], "no means named: {evs:#?}");
 }
+
+#[test]
+fn the_possessor_of_an_arrest_or_release_is_the_one_it_was_done_to() {
+    let evs = code("The journalist's arrest in Minsk angered Lithuania.");
+    let arrest = evs.iter().find(|e| e.cameo == "173").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!((arrest.source.as_ref(), arrest.target.as_ref().map(|t| t.text.as_str())), (None, Some("journalist")), "{evs:#?}");
+    // Other acts' possessors are their agents.
+    let evs = code("Ethiopia's attack on the border town killed ten people.");
+    assert_eq!(evs[0].source.as_ref().and_then(|s| s.country.as_deref()), Some("ETH"), "{evs:#?}");
+}

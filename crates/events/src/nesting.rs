@@ -103,7 +103,9 @@ pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, 
         let names_people = cx.tokens.get(trigger.end).is_none_or(|t| {
             t.kind == dyad_text::Kind::Punct || PEOPLE_FOLLOW.contains(&t.folded.as_str()) || (participle && PEOPLE_VERB_FOLLOW.contains(&t.folded.as_str()))
         });
-        if !violent(cameo) || describes_place || names_people {
+        // "the journalist's arrest": an act done to the possessor.
+        let possessed = crate::roles::possessor_is_patient(cx, &trigger, cameo);
+        if (!violent(cameo) && !possessed) || describes_place || names_people {
             return Relation::Inside;
         }
     }

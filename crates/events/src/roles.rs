@@ -28,6 +28,17 @@ const PREPOSITIONS: &[&str] = &[
     "of", "in", "inside", "with", "against", "for", "to", "from", "by", "on", "at", "into", "near", "across", "over",
     "about", "between", "among", "toward", "towards", "under", "through", "within", "without", "than",
 ];
+/// Acts done to people whose noun may follow the person's possessive ("the journalist's arrest"): arrest,
+/// expulsion, release, abduction, assassination. Other acts' possessors are their agents ("Israel's attack").
+pub(crate) const PATIENT_CODES: &[&str] = &["173", "174", "0841", "181", "186"];
+
+/// Whether the trigger's possessor is the one the act was done to: a patient code, and no "of" after
+/// the noun naming someone else ("the group's kidnapping of tourists").
+pub(crate) fn possessor_is_patient(cx: &Tokens, trigger: &Range<usize>, cameo: &str) -> bool {
+    let word = |i: usize| cx.tokens.get(i).map_or("", |t| t.folded.as_str());
+    PATIENT_CODES.iter().any(|c| cameo.starts_with(c)) && trigger.start > 0 && matches!(word(trigger.start - 1), "'s" | "’s") && word(trigger.end) != "of"
+}
+
 /// Sectors of a state's agents: inside a trigger they are what the state sends, deploys or recalls.
 const STATE_AGENT_SECTORS: &[&str] = &["GOV", "MIL", "COP", "PKO", "SPY", "HLH"];
 
@@ -266,6 +277,17 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         source = vec![by];
         source_rule = "by-agent of noun";
         target = right.iter().copied().filter(|&i| i != by).take(1).collect();
+    }
+
+    // "the journalist's arrest", "Suu Kyi's release by the junta": the possessor of an act done to people
+    // is the one it was done to, and its agent, if any, follows "by".
+    if possessor_is_patient(cx, &trigger, cameo) {
+        if let Some(&possessor) = cands.indices.iter().find(|&&i| cands.range(i).end + 1 == trigger.start) {
+            target = vec![possessor];
+            target_rule = "possessor of the act";
+            source = right.iter().copied().find(|&i| after_by(cands.range(i).start)).into_iter().collect();
+            source_rule = if source.is_empty() { NO_TARGET } else { "by-agent of noun" };
+        }
     }
 
     // "withdrew some forces from Panama": forces with no country of their own, after a subject of the
