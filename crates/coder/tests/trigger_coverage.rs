@@ -240,3 +240,50 @@ fn acts_named_by_nouns_and_staged_rallies() {
     assert_eq!(evs.first().and_then(|e| e.source.as_ref()).and_then(|s| s.country.as_deref()), Some("ESP"), "{evs:#?}");
     assert_codes("Teachers staged rallies in six cities against the pay cut.", "141");
 }
+
+#[test]
+fn sub_codes_of_appeals_intents_cooperation_and_yielding() {
+    assert_codes("The opposition called for sweeping electoral reform before the vote.", "0244");
+    assert_codes("The junta called for a return to civilian rule.", "0244");
+    assert_codes("The IMF urged Ghana to adopt economic reforms.", "0242");
+    assert_codes("The Kremlin pledged to share intelligence with Ankara.", "0314");
+    assert_codes("Norway pledged medical supplies to Lebanon.", "033");
+    assert_codes("The junta promised to respect human rights.", "0343");
+    assert_codes("Canada and Mexico agreed to resolve their lumber dispute.", "037");
+    assert_codes("Colombia and Venezuela accepted a compromise formula proposed by Brazil.", "037");
+    assert_codes("Washington and Moscow met in a third country, Finland.", "044");
+    assert_codes("India and Brazil boosted bilateral trade last year.", "061");
+    assert_codes("Russian and Chinese navies launched war games in the Pacific.", "062");
+    assert_codes("Thailand eased visa rules for Indian tourists.", "081");
+    assert_codes("The government shelved plans to raise fuel prices after protests.", "0832");
+    assert_codes("Chad allowed Sudanese refugees to return home.", "0833");
+    assert_codes("Kabul returned the remains of two Pakistani soldiers.", "084");
+    assert_codes("Myanmar permitted aid convoys into Rakhine state.", "0863");
+    // a market report, a business pledge, a drive and a stock rally are no events of these kinds
+    assert!(code("The company pledged to supply the market with more chips.").iter().all(|e| e.cameo != "033"));
+    assert!(code("The exercise of power is a matter for parliament.").is_empty());
+    assert!(code("Stocks rallied on Friday.").is_empty());
+}
+
+#[test]
+fn sub_codes_of_demands_threats_reductions_and_mass_expulsion() {
+    assert_codes("Ottawa demanded that Seoul open its beef market.", "1011");
+    assert_codes("Kiev demanded more assistance from Berlin.", "103");
+    assert_codes("The rebels demanded humanitarian aid for the refugees.", "1033");
+    assert_codes("The governor demanded that teachers call off their strike.", "1052");
+    assert_codes("Tehran demanded that London return the seized tanker.", "1053");
+    assert_codes("The Arab League rallied support against Israel.", "113");
+    assert_codes("Sudan threatened ethnic cleansing of the Nuba.", "1385");
+    assert_codes("Belgium pulled its peacekeepers out of Rwanda.", "1661");
+    assert_codes("Nepal recalled its peacekeepers from Lebanon.", "1661");
+    assert_codes("Khartoum ordered aid agencies to leave Darfur.", "1663");
+    assert_codes("Ethiopia expelled relief agencies from the Ogaden.", "1663");
+    assert_codes("Militias forced thousands of villagers from their homes.", "201");
+    assert_codes("Soldiers forced out residents of the border village.", "201");
+    // the economic noun "demand" is no demand, and a drive from home or a taking by force is no expulsion
+    for text in ["Weak demand in open markets cut tariff revenue.", "Demand dropped as trade barriers rose."] {
+        assert!(code(text).iter().all(|e| e.cameo_root != "10"), "{text:?}");
+    }
+    assert!(code("The hotel is a short drive from his home.").iter().all(|e| e.cameo_root != "20"));
+    assert!(code("The kidnappers took the boy by force from his home.").iter().all(|e| e.cameo != "201"));
+}
