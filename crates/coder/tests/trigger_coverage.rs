@@ -287,3 +287,10 @@ fn sub_codes_of_demands_threats_reductions_and_mass_expulsion() {
     assert!(code("The hotel is a short drive from his home.").iter().all(|e| e.cameo_root != "20"));
     assert!(code("The kidnappers took the boy by force from his home.").iter().all(|e| e.cameo != "201"));
 }
+
+#[test]
+fn a_trigger_ending_inside_its_objects_mention_still_codes() {
+    // "aid agencies" is an actor that begins inside "expel * aid": the agencies are what was expelled.
+    assert_codes("Niger expelled aid agencies from the north.", "1663");
+    assert_codes("A court in Prague released opposition leader Ivan Novak on Friday.", "0841");
+}

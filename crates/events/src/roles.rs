@@ -130,9 +130,10 @@ impl<'m> Candidates<'m> {
         })
     }
 
-    /// Does a longer actor mention cover part of this trigger ("Revolutionary Guard" vs "guard")?
+    /// Does an actor mention hold this whole trigger ("Revolutionary Guard" vs "guard")? A mention that only
+    /// overlaps it is the trigger's object or subject ("expelled aid agencies", "peacekeepers arrived in").
     pub(crate) fn overlaps_longer(&self, trigger: Range<usize>) -> bool {
-        self.indices.iter().map(|&i| self.range(i)).any(|r| r.start < trigger.end && trigger.start < r.end && r.len() >= trigger.len())
+        self.indices.iter().map(|&i| self.range(i)).any(|r| r.start <= trigger.start && trigger.end <= r.end)
     }
 }
 
