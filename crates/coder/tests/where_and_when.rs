@@ -54,3 +54,17 @@ fn the_date_in_the_sentence_else_the_paragraphs_else_publication() {
     assert_eq!((killed.date.as_deref(), killed.date_precision.as_deref()), (Some("1990-01-03"), Some("publication")));
     assert_eq!(killed.location.as_ref().and_then(|l| l.country.as_deref()), Some("SLV"));
 }
+
+#[test]
+fn a_former_state_is_a_party_but_never_the_storys_country() {
+    let doc = Document {
+        id: "t".into(),
+        text: "Gunmen attacked a bus carrying Soviet engineers near Arequipa. The Soviet embassy said two Soviet engineers were hurt.".into(),
+        date: Some("1989-07-10".into()),
+        ..Document::default()
+    };
+    let evs: Vec<Event> = Coder::default().code(&doc).expect("codes").events.into_iter().map(|c| c.event).collect();
+    let attack = evs.iter().find(|e| e.cameo_root == "18").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(attack.target.as_ref().and_then(|t| t.country.as_deref()), Some("SUN"), "{evs:#?}");
+    assert_eq!(attack.location.as_ref().and_then(|l| l.country.as_deref()), Some("PER"), "{evs:#?}");
+}

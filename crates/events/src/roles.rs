@@ -235,9 +235,9 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
     }
 
     if source.is_empty() {
-        if let Some(&i) =
-            cands.indices.iter().find(|&&i| cands.range(i).start >= trigger.start && cands.range(i).end <= trigger.end && !acted_on(cands, i))
-        {
+        // Also one the trigger starts inside: "UN peacekeepers arrived in" matching "peacekeeper * arrive in".
+        let in_trigger = |r: Range<usize>| r.end <= trigger.end && r.end > trigger.start;
+        if let Some(&i) = cands.indices.iter().find(|&&i| in_trigger(cands.range(i)) && !acted_on(cands, i)) {
             source = vec![i];
             source_rule = "actor inside the trigger";
         }

@@ -152,6 +152,11 @@ fn stated_armed_groups(actors: &[ActorMention]) -> Vec<(usize, String, String)> 
         .collect()
 }
 
+/// States that no longer exist (data/actors/countries.tsv: the Soviet Union, Yugoslavia, Czechoslovakia,
+/// East Germany). Their people appear in older reports as parties, but no place of the gazetteer is in
+/// them, so they never make a story's home country ("Soviet diplomats attacked in Lima" is Peru's story).
+const FORMER_STATES: &[&str] = &["SUN", "YUG", "CSK", "DDR"];
+
 /// The most mentioned country; ties go to the earliest mention. Headline and lead count double.
 fn home_country(actors: &[ActorMention]) -> Option<String> {
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
@@ -159,7 +164,7 @@ fn home_country(actors: &[ActorMention]) -> Option<String> {
         if m.kind == MentionKind::Outlet || m.actor.country_from.is_some() {
             continue;
         }
-        let Some(c) = &m.actor.country else { continue };
+        let Some(c) = m.actor.country.as_ref().filter(|c| !FORMER_STATES.contains(&c.as_str())) else { continue };
         let weight = if m.sentence < 2 { 2 } else { 1 };
         match counts.iter_mut().find(|(k, _, _)| k == c) {
             Some(entry) => entry.1 += weight,
