@@ -319,8 +319,8 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
                 raw_confidence,
             };
             let mut coded = Coded { event, why };
-            // "suicide bombers killed 23 people", "rebel artillery killed five soldiers": a violent trigger
-            // inside the subject's mention names the means, and refines a generic violent code.
+            // "suicide bombers killed 23 people": a violent trigger inside the subject's mention names the
+            // means, and refines a generic violent code (190 to 1831).
             if let Some(&s) = roles.sources.first().filter(|_| nesting::violent(&coded.event.cameo_root)) {
                 let means = lexicon.triggers.find_all(cx, mentions.actors[s].tokens.clone()).into_iter().map(|m| &m.values[0]).find(|v| nesting::violent(&v.cameo));
                 if let Some((v, means_code)) = means.and_then(|v| tables.cameo(&v.cameo).map(|c| (v, c))) {

@@ -30,7 +30,7 @@ const PREPOSITIONS: &[&str] = &[
 ];
 /// Acts done to people whose noun may follow the person's possessive ("the journalist's arrest"): arrest,
 /// expulsion, release, abduction, assassination. Other acts' possessors are their agents ("Israel's attack").
-pub(crate) const PATIENT_CODES: &[&str] = &["173", "174", "0841", "181", "186"];
+const PATIENT_CODES: &[&str] = &["173", "174", "0841", "181", "186"];
 
 /// Whether the trigger's possessor is the one the act was done to: a patient code, and no "of" after
 /// the noun naming someone else ("the group's kidnapping of tourists").
