@@ -36,3 +36,6 @@ python3 scripts/penta_actors.py "$shared/eval/cameo_penta.dev.jsonl" "$out/cameo
 echo "-- where and when: MUC-3/4 incident dates within a day, PLOVER GSR event_loc agreement"
 python3 scripts/muc_dates.py "$shared/eval/muc34.dev.jsonl" "$out/muc34.events.jsonl"
 python3 scripts/plover_eventloc.py "$shared/eval/plover_gsr.dev.jsonl" "$out/plover_gsr.events.jsonl" | tail -1
+
+echo "-- the CAMEO manual's example sentences (top event's root vs the code they illustrate)"
+python3 scripts/manual_examples.py "$shared/reference" "$dyad"
