@@ -287,7 +287,7 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
             target = vec![possessor];
             target_rule = "possessor of the act";
             source = right.iter().copied().find(|&i| after_by(cands.range(i).start)).into_iter().collect();
-            source_rule = if source.is_empty() { NO_TARGET } else { "by-agent of noun" };
+            source_rule = "by-agent of noun";
         }
     }
 
@@ -336,7 +336,7 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
     // "give Tanzania a grant", "accused the United States of", "intercepted 20 smugglers": a named actor
     // inside the trigger, after its first word, or a group that is not a state's agents, is the one acted
     // on. A state's agents there are its means ("deploy troops", "recall its ambassador").
-    // Either beats a place found after the trigger ("intercepted smugglers off the coast of Sicily").
+    // Either beats a place found after the trigger ("intercepted smugglers in Palermo").
     if (target.is_empty() || target_rule == PLACE_TARGET) && !source.is_empty() {
         let inside = cands.indices.iter().copied().find(|&i| {
             let r = cands.range(i);
