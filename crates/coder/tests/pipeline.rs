@@ -53,6 +53,30 @@ fn title_gives_role_to_a_person_no_lexicon_knows() {
 }
 
 #[test]
+fn a_common_word_opening_a_sentence_is_no_name() {
+    // "Opinions" opens the sentence only, so it is no actor.
+    let evs = code("Opinions on reaching an agreement with Kenya varied widely.");
+    assert!(evs.iter().all(|e| e.source.as_ref().is_none_or(|a| a.text != "Opinions")), "{evs:#?}");
+    // A name no lexicon knows still opens a sentence, and a common word before one leaves it whole.
+    for text in ["Borvania reached an agreement with Kenya.", "Following the vote, Borvania reached an agreement with Kenya."] {
+        let evs = code(text);
+        assert_eq!(evs[0].source.as_ref().map(|a| a.text.as_str()), Some("Borvania"), "{evs:#?}");
+    }
+}
+
+#[test]
+fn declining_to_a_number_is_a_fall_not_a_refusal() {
+    assert_eq!(with_root(&code("Borvania declined to attend the talks."), "12").len(), 1);
+    assert!(with_root(&code("Borvania's output declined to 8.8 pct in May."), "12").is_empty());
+}
+
+#[test]
+fn a_dotted_abbreviation_may_drop_its_last_period() {
+    let evs = code("U.S federal agents arrested two smugglers in Texas.");
+    assert_eq!(countries(&evs[0]).0, Some("USA"), "{evs:#?}");
+}
+
+#[test]
 fn compound_modifiers_give_two_actors() {
     let evs = code("Officials said cooperation between Estonian and Latvian border guards has increased.");
     let coop = evs.iter().find(|e| e.cameo_root == "06").unwrap_or_else(|| panic!("{evs:#?}"));

@@ -31,6 +31,29 @@ pub struct Lexicon {
     pub cues: PhraseSet<Cue>,
     /// Words that refine the ACLED type of an event in their sentence (weapons, protest policing).
     pub acled_context: PhraseSet<AcledContext>,
+    /// Words news prose writes in lower case (`data/lexicon/common_words.txt`): a capital at a sentence's
+    /// start does not make one of them a name.
+    pub common_words: CommonWords,
+}
+
+/// A sorted word list, searched by halving: looked up once per sentence at most, so it needs no index.
+pub struct CommonWords(Vec<&'static str>);
+
+impl CommonWords {
+    fn parse((path, text): (&str, &'static str)) -> Result<CommonWords, TsvError> {
+        let lines: Vec<(usize, &'static str)> =
+            text.lines().enumerate().filter(|(_, l)| !l.is_empty() && !l.starts_with('#')).map(|(n, l)| (n + 1, l)).collect();
+        if let Some(w) = lines.windows(2).find(|w| w[0].1 >= w[1].1) {
+            let message = format!("{:?} is out of order or repeated; regenerate the file with scripts/build_common_words.py", w[1].1);
+            return Err(TsvError { file: path.to_string(), line: w[1].0, message });
+        }
+        Ok(CommonWords(lines.into_iter().map(|(_, l)| l).collect()))
+    }
+
+    /// Whether `folded` (a lower-case word without accents) is a common word.
+    pub fn contains(&self, folded: &str) -> bool {
+        self.0.binary_search(&folded).is_ok()
+    }
 }
 
 pub mod files {
@@ -46,6 +69,7 @@ pub mod files {
         ("data/lexicon/irregular_verbs.tsv", include_str!("../../../data/lexicon/irregular_verbs.tsv"));
     pub const CUES: (&str, &str) = ("data/cues/cues.tsv", include_str!("../../../data/cues/cues.tsv"));
     pub const ACLED_CONTEXT: (&str, &str) = ("data/events/acled_context.tsv", include_str!("../../../data/events/acled_context.tsv"));
+    pub const COMMON_WORDS: (&str, &str) = ("data/lexicon/common_words.txt", include_str!("../../../data/lexicon/common_words.txt"));
 }
 
 impl Lexicon {
@@ -81,6 +105,7 @@ impl Lexicon {
             country_index: countries.iter().enumerate().map(|(k, c)| (c.iso3.clone(), k)).collect(),
             countries,
             lemmas,
+            common_words: CommonWords::parse(files::COMMON_WORDS)?,
         })
     }
 

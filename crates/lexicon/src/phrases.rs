@@ -2,7 +2,7 @@
 //!
 //! A phrase is a sequence of folded words. A pattern word matches a token if it
 //! equals the token's folded form or one of its lemmas. `*` matches a gap of up to
-//! five words. In sets built with `skip_adverbs`, adverbs between pattern words
+//! five words, and `#` one number. In sets built with `skip_adverbs`, adverbs between pattern words
 //! are passed over ("have not publicly confirmed" matches `not confirm`). Phrases
 //! marked case-sensitive ("US", not "us") must also match the raw text.
 //! Pattern words are interned to ids in the [`Lemmatizer`], and each token is looked
@@ -138,6 +138,8 @@ fn is_adverb(t: &Token, classes: u8) -> bool {
 enum Word {
     Literal { id: u32, raw: String },
     Gap,
+    /// `#`: a number ("declined to 8.8 pct").
+    Number,
 }
 
 #[derive(Debug)]
@@ -203,6 +205,7 @@ impl<T: CaseRule> PhraseSet<T> {
                 .map(|w| match w {
                     Word::Literal { id, .. } => Some(*id),
                     Word::Gap => None,
+                    Word::Number => Some(u32::MAX),
                 })
                 .collect();
             let id = match seen.entry((key, case_sensitive)) {
@@ -324,6 +327,7 @@ impl<T> PhraseSet<T> {
                         // A literal after the gap must read at `end` or be skippable there, else this length fails.
                         let next_fails = match rest.first() {
                             Some(Word::Literal { id, raw }) => end >= limit || !(self.reads(cx, end, *id, raw, cs) || (self.skip_adverbs && cx.forms[end].adverb)),
+                            Some(Word::Number) => end >= limit || cx.tokens[end].kind != Kind::Number,
                             _ => false,
                         };
                         if next_fails {
@@ -351,6 +355,12 @@ impl<T> PhraseSet<T> {
                     }
                     (words, pos, first) = (rest, p + 1, false);
                 }
+                Word::Number => {
+                    if pos >= limit || cx.tokens[pos].kind != Kind::Number {
+                        return None;
+                    }
+                    (words, pos, first) = (rest, pos + 1, false);
+                }
             }
         }
     }
@@ -373,6 +383,8 @@ fn phrase_words(phrase: &str, lemmas: &mut Lemmatizer) -> Vec<Word> {
             let raw = t.span.slice(phrase).to_string();
             if raw == "*" {
                 Word::Gap
+            } else if raw == "#" {
+                Word::Number
             } else {
                 Word::Literal { id: lemmas.intern(&t.folded), raw }
             }
@@ -425,6 +437,15 @@ mod tests {
         assert_eq!(find(&set, &lemmas, "The fund donated $40 million to the farmers"), [("donated $40 million to".to_string(), "071")]);
         assert_eq!(find(&set, &lemmas, "They cut a 5% tax"), [("cut a 5% tax".to_string(), "085")]);
         assert!(find(&set, &lemmas, "They donated, million to").is_empty());
+    }
+
+    #[test]
+    fn a_number_sign_matches_one_number() {
+        let (set, lemmas) = setup(&[("decline to #", "00"), ("decline to", "120"), ("climb by # point", "up")]);
+        assert_eq!(find(&set, &lemmas, "Deposits declined to 8.8 pct"), [("declined to 8.8".to_string(), "00")]);
+        assert_eq!(find(&set, &lemmas, "He declined to answer"), [("declined to".to_string(), "120")]);
+        assert_eq!(find(&set, &lemmas, "It climbed by 1,200 points"), [("climbed by 1,200 points".to_string(), "up")]);
+        assert!(find(&set, &lemmas, "It climbed by many points").is_empty());
     }
 
     #[test]

@@ -223,6 +223,8 @@ fn unknown_names(cx: &Tokens, lexicon: &Lexicon, range: &Range<usize>, sentence:
         t.kind == Kind::Word
             && matches!(t.case, Case::Title | Case::Other | Case::Upper)
             && t.folded.chars().next().is_some_and(char::is_alphabetic)
+            // A lone letter is an initial or a list marker ("<L>"), not a name.
+            && t.folded.chars().nth(1).is_some()
             && !covered[k - range.start]
             && !STOP.contains(&t.folded.as_str())
             && !NOT_NAMES.contains(&t.folded.as_str())
@@ -246,6 +248,17 @@ fn unknown_names(cx: &Tokens, lexicon: &Lexicon, range: &Range<usize>, sentence:
         }
     }
     found.extend(run.map(|start| start..range.end));
+    // A capital on a sentence's first word says nothing: "Shipments declined", "Between 2010 and 2015"
+    // open with common words, which are no names; "Following Sandner's arrest" keeps the name after one.
+    let first_word = cx.tokens[range.clone()].iter().position(|t| t.kind == Kind::Word).map(|k| range.start + k);
+    if let Some(first) = first_word.filter(|&k| lexicon.common_words.contains(&cx.tokens[k].folded)) {
+        found.retain_mut(|r| {
+            if r.start == first {
+                r.start += 1;
+            }
+            r.start < r.end
+        });
+    }
     for r in found {
         let mut actor = actor_at(cx.text, cx, r.clone());
         actor.name = Some(actor.text.clone());

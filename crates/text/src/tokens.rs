@@ -242,7 +242,7 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
-/// "U.S." / "e.g.": two or more single letters each followed by a period.
+/// "U.S." / "e.g.": two or more single letters each followed by a period, the last capital perhaps without it ("U.S").
 fn dotted_abbreviation_end(chars: Chars, i: usize) -> Option<usize> {
     let mut k = i;
     let mut letters = 0;
@@ -256,6 +256,12 @@ fn dotted_abbreviation_end(chars: Chars, i: usize) -> Option<usize> {
         // The next letter must itself be followed by a period ("U.S." but not "U.Sanctions").
         match chars.at(k) {
             Some(next) if next.is_alphabetic() && chars.at(k + next.len_utf8()) == Some('.') => {}
+            // A capital that ends the word without its period: "U.S federal", "U.S-backed".
+            Some(next) if next.is_uppercase() && !chars.at(k + next.len_utf8()).is_some_and(char::is_alphanumeric) => {
+                letters += 1;
+                k += next.len_utf8();
+                break;
+            }
             _ => break,
         }
     }
@@ -321,6 +327,8 @@ mod tests {
         assert_eq!(words("U.S. troops"), ["U.S.", "troops"]);
         assert_eq!(words("anti-American, 1,500 men."), ["anti-American", ",", "1,500", "men", "."]);
         assert_eq!(words("the U.N.'s envoy"), ["the", "U.N.", "'s", "envoy"]);
+        assert_eq!(words("U.S federal agents, U.S-backed fighters"), ["U.S", "federal", "agents", ",", "U.S", "-", "backed", "fighters"]);
+        assert_eq!(words("U.Sanctions"), ["U", ".", "Sanctions"]);
     }
 
     #[test]
