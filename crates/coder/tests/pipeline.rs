@@ -65,6 +65,24 @@ fn a_common_word_opening_a_sentence_is_no_name() {
 }
 
 #[test]
+fn common_words_in_a_title_case_headline_are_no_names() {
+    // "Single Day" is no target; a full stop makes the sentence prose, whose capitals keep their names.
+    let evs = code("Borvania Sees Three Drivers Murdered in Single Day");
+    assert!(evs.iter().all(|e| e.target.as_ref().is_none_or(|a| a.text != "Single Day")), "{evs:#?}");
+    let evs = code("The Government of Borvania has agreed to set up a National Centre of Excellence for Animation, Gaming and Visual Effects in Tarvos.");
+    assert!(evs.iter().any(|e| e.target.as_ref().is_some_and(|a| a.text.contains("Centre"))), "{evs:#?}");
+}
+
+#[test]
+fn a_country_word_naming_money_is_no_actor() {
+    let evs = code("Colombian police seized five billion Colombian pesos from the gang.");
+    assert_eq!(evs.iter().map(|e| e.cameo.as_str()).collect::<Vec<_>>(), ["1711"], "{evs:#?}");
+    assert_eq!(evs[0].target.as_ref().map(|a| a.text.as_str()), Some("gang"), "the pesos are no Colombian target: {evs:#?}");
+    let evs = code("Japan gave 500 million U.S. dollars to Kenya.");
+    assert_eq!(countries(&evs[0]), (Some("JPN"), Some("KEN")), "{evs:#?}");
+}
+
+#[test]
 fn declining_to_a_number_is_a_fall_not_a_refusal() {
     assert_eq!(with_root(&code("Borvania declined to attend the talks."), "12").len(), 1);
     assert!(with_root(&code("Borvania's output declined to 8.8 pct in May."), "12").is_empty());

@@ -19,7 +19,7 @@ use dyad_core::{Act, Confirmation, Document, Event, Evidence, Location, Modality
 use dyad_lexicon::{CueKind, Lexicon, Tokens, TriggerPos};
 use dyad_mentions::{MentionKind, Mentions};
 use dyad_places::Places;
-use dyad_text::{Analyzed, Case, Kind};
+use dyad_text::{Analyzed, Case};
 use serde::Serialize;
 
 /// Why an event was coded the way it was: the pattern and the cues, with where they are.
@@ -61,16 +61,13 @@ pub const NOT_AN_EVENT: &str = "00";
 
 /// A trigger or cue word written with a capital inside an ordinary sentence is part of a name ("Merrill Lynch",
 /// "the Grand Slam winner", "the Stop Murder Music coalition"), not the act. A sentence's first word keeps
-/// its capital, and so do headlines set in title case ("Honduras Seizes Luxury Properties"), where three
-/// in four longer words are capitalised (prose has "said", "with", "analyst" among its names).
+/// its capital, and so do headlines set in title case ("Honduras Seizes Luxury Properties").
 fn capitalised_in_prose(cx: &Tokens, sentence: std::ops::Range<usize>, start: usize) -> bool {
     let tokens = cx.tokens;
     if tokens[start].case != Case::Title || start == sentence.start || tokens[start - 1].is_punct(":") {
         return false;
     }
-    let longer = tokens[sentence].iter().filter(|t| t.kind == Kind::Word && t.folded.len() >= 4);
-    let (capitalised, words) = longer.fold((0, 0), |(c, n), t| (c + usize::from(t.is_capitalized()), n + 1));
-    capitalised * 4 < words * 3
+    !dyad_text::title_case(&tokens[sentence])
 }
 
 /// Codes every event in a document; `cx` is its tokens read through the lexicon (as for `dyad_mentions::find`).

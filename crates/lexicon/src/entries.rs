@@ -26,6 +26,8 @@ pub enum ActorKind {
     /// Phrases that contain a country word or agent noun but name no actor ("Latin American",
     /// "terrorist activities"): they win the longest match and are then dropped.
     Ignore,
+    /// Money: a country word right before it ("Colombian pesos", "U.S. dlrs") names no actor.
+    Currency,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -190,6 +192,7 @@ pub(crate) fn actors(countries: (&str, &str), agents: (&str, &str), outlets: (&s
             "title" => ActorKind::Title,
             "org" => ActorKind::Org,
             "ignore" => ActorKind::Ignore,
+            "currency" => ActorKind::Currency,
             other => return Err(bad(agents.0, line, format!("unknown kind {other:?}"))),
         };
         let entry = ActorEntry { kind, country: opt(c[3]), sector: opt(c[2]), code: opt(c[4]), phrase: c[0].to_string(), case_sensitive: false, offices: Vec::new() };

@@ -93,7 +93,7 @@ impl Lexicon {
         }
         for (phrase, entry) in &actors_raw {
             // Ignored phrases around agent nouns ("terrorist activities") need their plurals too.
-            if matches!(entry.kind, ActorKind::Noun | ActorKind::Ignore) {
+            if matches!(entry.kind, ActorKind::Noun | ActorKind::Ignore | ActorKind::Currency) {
                 lemmas.add_nouns(&phrases::folded_words(phrase));
             }
         }

@@ -67,18 +67,30 @@ fn rank(kind: ActorKind) -> u8 {
         ActorKind::Noun => 6,
         ActorKind::Outlet => 7,
         ActorKind::Ignore => 8,
+        ActorKind::Currency => 9,
     }
 }
 
-fn pieces<'l>(cx: &Tokens, lexicon: &'l Lexicon, all_caps: bool, range: Range<usize>) -> Vec<Piece<'l>> {
-    lexicon
-        .actors
-        .find_all(cx, range)
-        .into_iter()
-        .filter_map(|m| {
+/// The lexicon's actor words in `range`, and the words in it that name money ("Colombian pesos", "Dlr").
+fn pieces<'l>(cx: &Tokens, lexicon: &'l Lexicon, all_caps: bool, range: Range<usize>) -> (Vec<Piece<'l>>, Vec<Range<usize>>) {
+    let found = lexicon.actors.find_all(cx, range);
+    let is_currency = |m: &dyad_lexicon::Match<ActorEntry>| m.values.iter().any(|e| e.kind == ActorKind::Currency);
+    let mut money = Vec::new();
+    let pieces = found
+        .iter()
+        .enumerate()
+        .filter_map(|(k, m)| {
             // In ALL-CAPS text a case-sensitive entry ("US") cannot be told from the common word.
             let entry = m.values.iter().filter(|e| !(all_caps && e.case_sensitive)).min_by_key(|e| rank(e.kind))?;
-            if entry.kind == ActorKind::Ignore {
+            if entry.kind == ActorKind::Currency {
+                money.push(m.range());
+            }
+            if matches!(entry.kind, ActorKind::Ignore | ActorKind::Currency) {
+                return None;
+            }
+            // "Colombian pesos", "U.S. dlrs": a country word naming money is no actor.
+            if found.get(k + 1).is_some_and(|next| next.start == m.end && is_currency(next)) && matches!(entry.kind, ActorKind::CountryName | ActorKind::Demonym) {
+                money.push(m.range());
                 return None;
             }
             // Lower-case words that are names only when capitalised ("turkey", "chad") need a capital in mixed-case text.
@@ -89,7 +101,8 @@ fn pieces<'l>(cx: &Tokens, lexicon: &'l Lexicon, all_caps: bool, range: Range<us
             }
             Some(Piece { range: (m.start, m.end), entry, all: m.values })
         })
-        .collect()
+        .collect();
+    (pieces, money)
 }
 
 /// What every function here needs to know about the document.
@@ -104,7 +117,7 @@ pub(crate) struct Scope<'a> {
 
 pub(crate) fn sentence(scope: Scope, range: Range<usize>, index: usize) -> Vec<ActorMention> {
     let Scope { cx, lexicon, all_caps, .. } = scope;
-    let pieces = pieces(cx, lexicon, all_caps, range.clone());
+    let (pieces, money) = pieces(cx, lexicon, all_caps, range.clone());
     let mut out: Vec<ActorMention> = Vec::new();
     let mut p = 0;
     while p < pieces.len() {
@@ -153,7 +166,7 @@ pub(crate) fn sentence(scope: Scope, range: Range<usize>, index: usize) -> Vec<A
         p = q;
     }
     if !all_caps {
-        unknown_names(cx, lexicon, &range, index, &mut out);
+        unknown_names(cx, lexicon, &range, index, &money, &mut out);
     }
     merge_of_phrases(cx, &mut out);
     ethnic_groups(cx, range.start, &mut out);
@@ -205,14 +218,17 @@ const MADE_BY: &[&str] = &["-made", "-built", "-designed", "-manufactured", "-pr
 
 /// Capitalised words the lexicon does not know, standing where an actor would: unknown states, groups,
 /// people and parties ("Arnor", "Tanashicho"). In ALL-CAPS text capitals say nothing, so this is skipped.
-fn unknown_names(cx: &Tokens, lexicon: &Lexicon, range: &Range<usize>, sentence: usize, out: &mut Vec<ActorMention>) {
+fn unknown_names(cx: &Tokens, lexicon: &Lexicon, range: &Range<usize>, sentence: usize, money: &[Range<usize>], out: &mut Vec<ActorMention>) {
     let sentence_is_caps = cx.tokens[range.clone()].iter().filter(|t| t.kind == Kind::Word).all(|t| t.case != Case::Lower);
     if sentence_is_caps {
         return;
     }
+    // In a headline set in title case, with no full stop ("Guatemala Sees 3 Bus Drivers Murdered in Single
+    // Day"), capitals say little: its common words are no names. Prose full of names keeps them.
+    let headline = dyad_text::title_case(&cx.tokens[range.clone()]) && !cx.tokens[range.end - 1].is_punct(".");
     let mut covered = vec![false; range.len()];
-    for m in out.iter() {
-        for k in m.tokens.clone() {
+    for tokens in out.iter().map(|m| &m.tokens).chain(money) {
+        for k in tokens.clone() {
             if range.contains(&k) {
                 covered[k - range.start] = true;
             }
@@ -231,6 +247,7 @@ fn unknown_names(cx: &Tokens, lexicon: &Lexicon, range: &Range<usize>, sentence:
             // "Russian-made rockets", "Iranian-built drones": where a weapon comes from, not who acts.
             && !MADE_BY.iter().any(|s| t.folded.ends_with(s))
             && cx.lemmas(k).is_empty()
+            && !(headline && lexicon.common_words.contains(&t.folded))
             && lexicon.triggers.longest_at(cx, k, k + 1).is_none()
             && lexicon.cues.longest_at(cx, k, k + 1).is_none()
     };

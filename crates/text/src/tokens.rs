@@ -52,6 +52,14 @@ impl Token {
     }
 }
 
+/// Whether a sentence is set in title case, as headlines are ("Honduras Seizes Luxury Properties"): three
+/// in four of its longer words (or all of none) are capitalised. Prose has "said", "with", "analyst" among its names.
+pub fn title_case(sentence: &[Token]) -> bool {
+    let longer = sentence.iter().filter(|t| t.kind == Kind::Word && t.folded.len() >= 4);
+    let (capitalised, words) = longer.fold((0, 0), |(c, n), t| (c + usize::from(t.is_capitalized()), n + 1));
+    capitalised * 4 >= words * 3
+}
+
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let chars = Chars(text);
