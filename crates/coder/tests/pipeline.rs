@@ -136,6 +136,24 @@ fn passive_voice_swaps_roles() {
 }
 
 #[test]
+fn a_headline_participle_is_passive() {
+    // Headlines drop "was": the noun before the participle is the one acted on, and "by" names the agent.
+    for (headline, cameo, target) in [
+        ("Opposition leader arrested in Harare", "173", "Opposition leader"),
+        ("Two Kenyan journalists kidnapped", "181", "Kenyan journalists"),
+        ("Nigerian traders deported from Ghana by police", "174", "Nigerian traders"),
+    ] {
+        let evs = code(headline);
+        assert_eq!(evs.len(), 1, "{headline}: {evs:#?}");
+        assert_eq!((evs[0].cameo.as_str(), evs[0].target.as_ref().map(|a| a.text.as_str())), (cameo, Some(target)), "{headline}");
+    }
+    assert_eq!(code("Nigerian traders deported from Ghana by police")[0].source.as_ref().map(|a| a.text.as_str()), Some("police"));
+    // Prose with a full stop and no object is not read as a headline.
+    let evs = code("Police arrested the opposition leader in Harare.");
+    assert_eq!(evs[0].source.as_ref().map(|a| a.text.as_str()), Some("Police"), "{evs:#?}");
+}
+
+#[test]
 fn planned_possible_and_negated_are_not_actual() {
     let planned = code("Turkish troops are preparing to attack Kurdish militants.");
     // CAMEO codes a planned attack as a threat of force; the attack itself is kept as the act.

@@ -76,8 +76,9 @@ pub(crate) fn describes_object(cx: &Tokens, mentions: &Mentions, trigger: Range<
 /// ("civilians imprisoned for protesting were released", "a journalist arrested on Monday was freed")
 /// when a verb of the clause comes after the participle's phrase (the noun is that verb's subject), or when
 /// the noun is the object of an earlier act in the clause (`after_act`: "released the mayor, a member of
-/// Hamas jailed over a year ago").
-pub(crate) fn is_reduced_relative(cx: &Tokens, mentions: &Mentions, trigger: Range<usize>, clause: Range<usize>, after_act: bool) -> bool {
+/// Hamas jailed over a year ago"), or in a headline, which has no finite verb and no full stop ("Opposition
+/// leader arrested in Harare"): there the participle is the news, done to the noun.
+pub(crate) fn is_reduced_relative(cx: &Tokens, mentions: &Mentions, trigger: Range<usize>, clause: Range<usize>, sentence: Range<usize>, after_act: bool) -> bool {
     /// Words before a participle that make it a verb of the clause ("were seized", "had seized").
     const VERBAL: &[&str] = &[
         "be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "having", "get", "got", "not", "n't", "never",
@@ -95,7 +96,14 @@ pub(crate) fn is_reduced_relative(cx: &Tokens, mentions: &Mentions, trigger: Ran
     let start = trigger.start;
     let participle = |w: &str| w.ends_with("ed") || w.ends_with("en");
     let Some(prev) = start.checked_sub(1).map(|k| &cx.tokens[k]) else { return false };
-    let Some(next) = cx.tokens.get(trigger.end).map(|t| t.folded.as_str()) else { return false };
+    const HEADLINE_LENGTH: usize = 20;
+    let headline = sentence.len() <= HEADLINE_LENGTH
+        && !cx.tokens[sentence.clone()].iter().rev().find(|t| !matches!(t.folded.as_str(), "\"" | "'" | "”" | "’" | ")")).is_some_and(|t| t.is_punct("."))
+        && !cx.tokens[sentence.clone()].iter().any(|t| FINITE.contains(&t.folded.as_str()));
+    let next = cx.tokens.get(trigger.end).filter(|_| trigger.end < sentence.end).map_or("", |t| t.folded.as_str());
+    if next.is_empty() && !headline {
+        return false;
+    }
     let modifies = participle(&cx.tokens[start].folded) && prev.kind == dyad_text::Kind::Word && !VERBAL.contains(&prev.folded.as_str()) && !prev.folded.ends_with("ly");
     if !modifies {
         return false;
@@ -110,5 +118,8 @@ pub(crate) fn is_reduced_relative(cx: &Tokens, mentions: &Mentions, trigger: Ran
             .any(|t| FINITE.contains(&t.folded.as_str()))
     };
     // The participle alone, followed by its phrase: "condemned an attack by" has an object.
-    trigger.len() == 1 && (next == "by" || (PHRASE_OPENS.contains(&next) || MODIFIER_FOLLOWS.contains(&next)) && (after_act || subject_of_later_verb()))
+    trigger.len() == 1
+        && (next == "by"
+            || (next.is_empty() && headline)
+            || (PHRASE_OPENS.contains(&next) || MODIFIER_FOLLOWS.contains(&next)) && (after_act || headline || subject_of_later_verb()))
 }

@@ -182,7 +182,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             // "victims killed by the crash", "weapons seized last year": a participle modifying a noun states a
             // done act whose agent, if any, follows "by"; the main clause's subject and tense are not its own.
             let after_act = previous.as_ref().is_some_and(|(p, _, _)| p.end >= clause.start && p.end < trigger.start);
-            let reduced_relative = clauses::is_reduced_relative(cx, mentions, trigger.range(), clause.clone(), after_act);
+            let reduced_relative = clauses::is_reduced_relative(cx, mentions, trigger.range(), clause.clone(), range.clone(), after_act);
             let mut roles = if reduced_relative {
                 roles::of_participle(cx, &actors, trigger.range(), clause.clone())
             } else {

@@ -74,7 +74,14 @@ fn rank(kind: ActorKind) -> u8 {
 /// The lexicon's actor words in `range`, and the words in it that name money ("Colombian pesos", "Dlr").
 fn pieces<'l>(cx: &Tokens, lexicon: &'l Lexicon, all_caps: bool, range: Range<usize>) -> (Vec<Piece<'l>>, Vec<Range<usize>>) {
     let found = lexicon.actors.find_all(cx, range);
-    let is_currency = |m: &dyad_lexicon::Match<ActorEntry>| m.values.iter().any(|e| e.kind == ActorKind::Currency);
+    // A capitalised currency word is money only after a country word ("U.S. Dollar"): "Bolivar", "Sol"
+    // and "Pound" are also places and people.
+    let is_country_word = |m: &dyad_lexicon::Match<ActorEntry>| m.values.iter().any(|e| matches!(e.kind, ActorKind::CountryName | ActorKind::Demonym));
+    let is_currency = |k: usize| {
+        let m = &found[k];
+        m.values.iter().any(|e| e.kind == ActorKind::Currency)
+            && (cx.tokens[m.start].case == Case::Lower || k.checked_sub(1).is_some_and(|j| found[j].end == m.start && is_country_word(&found[j])))
+    };
     let mut money = Vec::new();
     let pieces = found
         .iter()
@@ -82,14 +89,14 @@ fn pieces<'l>(cx: &Tokens, lexicon: &'l Lexicon, all_caps: bool, range: Range<us
         .filter_map(|(k, m)| {
             // In ALL-CAPS text a case-sensitive entry ("US") cannot be told from the common word.
             let entry = m.values.iter().filter(|e| !(all_caps && e.case_sensitive)).min_by_key(|e| rank(e.kind))?;
-            if entry.kind == ActorKind::Currency {
+            if entry.kind == ActorKind::Currency && is_currency(k) {
                 money.push(m.range());
             }
             if matches!(entry.kind, ActorKind::Ignore | ActorKind::Currency) {
                 return None;
             }
             // "Colombian pesos", "U.S. dlrs": a country word naming money is no actor.
-            if found.get(k + 1).is_some_and(|next| next.start == m.end && is_currency(next)) && matches!(entry.kind, ActorKind::CountryName | ActorKind::Demonym) {
+            if found.get(k + 1).is_some_and(|next| next.start == m.end && is_currency(k + 1)) && matches!(entry.kind, ActorKind::CountryName | ActorKind::Demonym) {
                 money.push(m.range());
                 return None;
             }
