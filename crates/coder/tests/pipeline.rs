@@ -190,6 +190,15 @@ fn reported_speech_attributes_instead_of_coding_the_speaker() {
 }
 
 #[test]
+fn an_according_to_phrase_is_all_speaker() {
+    // "Ombudsman" belongs to the phrase that reports the killings; it is not their target.
+    let evs = code("According to Borvania's Human Rights Ombudsman, 40 people were murdered on public buses.");
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert!(evs[0].target.is_none(), "{evs:#?}");
+    assert_eq!(evs[0].attribution.as_ref().map(|a| a.text.as_str()), Some("Borvania's Human Rights Ombudsman"));
+}
+
+#[test]
 fn anonymous_sources_leave_events_unconfirmed() {
     let evs = code("Two people familiar with the matter said Iranian officials met Saudi diplomats in Baghdad.");
     let e = with_root(&evs, "04");

@@ -92,7 +92,16 @@ pub(crate) fn in_sentence(cx: &Tokens, cues: &[Match<Cue>], mentions: &Mentions,
                 None => continue,
             },
         };
-        let (kind, text, speaker_range) = found;
+        let (kind, mut text, mut speaker_range) = found;
+        // "According to Guatemala's Human Rights Ombudsman, ...": the whole phrase up to the comma is the
+        // speaker, so none of its names takes part in what it reports.
+        if according && !speaker_left && kind != AttributionKind::Anonymous {
+            let limit = (cue.end + SPEAKER_REACH_RIGHT).min(sentence.end);
+            if let Some(end) = (speaker_range.end..limit).find(|&k| cx.tokens[k].kind == dyad_text::Kind::Punct).filter(|&end| end > speaker_range.end) {
+                speaker_range.end = end;
+                text = span_of(cx, speaker_range.clone()).slice(cx.text).to_string();
+            }
+        }
         // "X said Y ..." reports what follows; "Y ..., X said" reports what precedes the speaker.
         let phrase_start = noun_phrase_start(cx, sentence.start, speaker_range.start);
         let trailing = phrase_start > sentence.start && cx.tokens[phrase_start - 1].is_punct(",");
