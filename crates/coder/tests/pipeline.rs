@@ -262,6 +262,10 @@ fn known_people_take_the_office_they_held_on_the_report_date() {
     assert_eq!(source(Some("2024-05-01")).code.as_deref(), Some("USAELI"));
     // With no date, the latest office listed.
     assert_eq!(source(None).code.as_deref(), Some("USAGOV"));
+    // With no date and a title, the latest office of the title's kind: the prime minister, not the later envoy.
+    let blair = |text| code_on(text, None).into_iter().find(|e| e.cameo_root == "11").and_then(|e| e.source).and_then(|a| a.code);
+    assert_eq!(blair("Prime Minister Tony Blair condemned the attack.").as_deref(), Some("GBRGOV"));
+    assert_eq!(blair("Tony Blair condemned the attack.").as_deref(), Some("GBRIGO"));
 }
 
 #[test]

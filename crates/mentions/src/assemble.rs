@@ -394,7 +394,7 @@ fn headed(scope: Scope, limit: usize, modifier: Option<Piece>, head: Piece, sent
         }
         actor.name = Some(org.entry.phrase.clone());
     }
-    if let Some((person, office)) = known.and_then(|all| person_on(all, date)) {
+    if let Some((person, office)) = known.and_then(|all| person_on(all, date, entry.sector.as_deref())) {
         actor.name = Some(person.phrase.clone());
         actor.country = office.country.clone().or(actor.country);
         (actor.sector, actor.code) = match office_status(office, date) {
@@ -435,11 +435,15 @@ fn office_status(office: &Office, date: Option<&str>) -> Tenure {
 
 /// Which person a name means and which of their offices applies on the report's date: the office held
 /// then; else the last one already over (the person is now a former official); else the first. With no
-/// date, the latest office listed. Two people with one name are told apart by who held office then.
-fn person_on<'l>(all: &'l [ActorEntry], date: Option<&str>) -> Option<(&'l ActorEntry, &'l Office)> {
+/// date, the latest office in the sector of the title before the name ("Prime Minister Tony Blair" is
+/// not the later envoy), else the latest listed. Two people with one name are told apart by who held office then.
+fn person_on<'l>(all: &'l [ActorEntry], date: Option<&str>, title_sector: Option<&str>) -> Option<(&'l ActorEntry, &'l Office)> {
     let people = || all.iter().filter(|e| e.kind == ActorKind::Person);
     let Some(date) = date else {
-        return people().find_map(|p| p.offices.iter().max_by(|a, b| a.from.cmp(&b.from)).map(|o| (p, o)));
+        let latest = |titled: bool| {
+            people().find_map(|p| p.offices.iter().filter(|o| !titled || o.sector.as_deref() == title_sector).max_by(|a, b| a.from.cmp(&b.from)).map(|o| (p, o)))
+        };
+        return title_sector.and_then(|_| latest(true)).or_else(|| latest(false));
     };
     let held = people().find_map(|p| p.offices.iter().find(|o| o.held_on(date)).map(|o| (p, o)));
     let ended = || people().find_map(|p| p.offices.iter().filter(|o| o.from.as_str() <= date).max_by(|a, b| a.from.cmp(&b.from)).map(|o| (p, o)));
