@@ -51,6 +51,9 @@ fn lethal_dispersal_of_a_protest_is_excessive_force() {
 fn protesters_fighting_or_blocking_roads_make_a_violent_demonstration() {
     assert_type("Protesters clashed with police in Lagos on Saturday.", "Violent demonstration");
     assert_type("Truck drivers blocked the main highway into Nairobi to protest fuel prices.", "Violent demonstration");
+    // Police intervention against demonstrators who throw stones is still their violent demonstration.
+    assert_type("Police fired tear gas at students who threw stones outside parliament in Kampala.", "Violent demonstration");
+    assert_type("Police fired tear gas at students outside parliament in Kampala.", "Protest with intervention");
 }
 
 #[test]

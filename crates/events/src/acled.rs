@@ -24,14 +24,14 @@ use dyad_lexicon::{Lexicon, Tokens};
 const GENERIC: &[&str] = &["Attack", "Armed clash", "Peaceful protest"];
 /// Defaults that only a more specific context may replace, each with the types that may replace it:
 /// a seized or found weapon and a defused bomb were never used, a dispersal that kills or maims is
-/// excessive force, and arrests at a protest are an intervention in it.
+/// excessive force, one of stone-throwers a violent demonstration, and arrests at a protest an intervention in it.
 const NARROWABLE: &[(&str, &[&str])] = &[
     ("Looting/property destruction", &["Disrupted weapons use", "ORG_CRIME"]),
     ("Remote explosive/landmine/IED", &["Disrupted weapons use"]),
     ("Grenade", &["Disrupted weapons use"]),
     ("Shelling/artillery/missile attack", &["Disrupted weapons use"]),
     ("Air/drone strike", &["Disrupted weapons use"]),
-    ("Protest with intervention", &["Excessive force against protesters"]),
+    ("Protest with intervention", &["Violent demonstration", "Excessive force against protesters"]),
     ("Arrests", &["Protest with intervention", "ORG_CRIME"]),
     ("Non-state actor overtakes territory", &["Non-violent transfer of territory"]),
     ("Non-violent transfer of territory", &["Agreement"]),
