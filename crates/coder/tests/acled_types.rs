@@ -31,6 +31,13 @@ fn seized_found_defused_or_intercepted_weapons_are_disrupted() {
 }
 
 #[test]
+fn mines_and_improvised_explosives_are_remote_explosives() {
+    assert_type("A minibus hit a landmine near Kandahar on Sunday, killing five passengers.", "Remote explosive/landmine/IED");
+    assert_type("An improvised explosive detonated near a police station in Imphal.", "Remote explosive/landmine/IED");
+    assert_type("Three soldiers were killed when their truck ran over a ground mine laid by rebels.", "Remote explosive/landmine/IED");
+}
+
+#[test]
 fn seizure_without_weapons_stays_property() {
     assert_type("Soldiers looted shops and seized cattle in the market town of Bambari.", "Looting/property destruction");
 }
