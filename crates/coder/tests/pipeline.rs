@@ -136,6 +136,17 @@ fn passive_voice_swaps_roles() {
 }
 
 #[test]
+fn an_armed_group_before_a_plural_act_is_its_agent() {
+    // "in Taliban attacks": the attacks are the Taliban's, not the police officer's before them.
+    let evs = code("Two police officers were wounded in Taliban attacks in the province of Kunduz.");
+    let attack = evs.iter().find(|e| e.cameo == "180").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(attack.source.as_ref().map(|a| a.text.as_str()), Some("Taliban"), "{evs:#?}");
+    // A company before the act is what was attacked, not who attacked.
+    let evs = code("The minister said Iran was responsible for the Aramco attacks.");
+    assert!(evs.iter().all(|e| e.source.as_ref().is_none_or(|a| a.text != "Aramco")), "{evs:#?}");
+}
+
+#[test]
 fn a_headline_participle_is_passive() {
     // Headlines drop "was": the noun before the participle is the one acted on, and "by" names the agent.
     for (headline, cameo, target) in [

@@ -39,6 +39,8 @@ pub(crate) fn possessor_is_patient(cx: &Tokens, trigger: &Range<usize>, cameo: &
     PATIENT_CODES.iter().any(|c| cameo.starts_with(c)) && trigger.start > 0 && matches!(word(trigger.start - 1), "'s" | "’s") && word(trigger.end) != "of"
 }
 
+/// Sectors of people who carry arms, or command those who do.
+const ARMED_SECTORS: &[&str] = &["MIL", "COP", "REB", "INS", "UAF", "CRM", "SPY", "PKO", "GOV"];
 /// Sectors of a state's agents: inside a trigger they are what the state sends, deploys or recalls.
 const STATE_AGENT_SECTORS: &[&str] = &["GOV", "MIL", "COP", "PKO", "SPY", "HLH"];
 
@@ -215,6 +217,17 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
     let antecedent = antecedent.filter(|&a| left.iter().all(|&i| cands.range(i).start < cands.range(a).end));
     let resolved = subjects.iter().copied().find(|&i| cands.mentions.actors[i].kind != MentionKind::Name);
     let mut source: Vec<usize> = antecedent.or(resolved).or(subjects.first().copied()).map(|i| group_left(cx, cands, &left, i)).unwrap_or_default();
+    // "killed in Taliban attacks", "wounded by rebel raids": a plural verb row right after an armed group
+    // governed by a preposition is a noun, and that group its agent ("Aramco attacks" were done to Aramco).
+    if let Some(&m) = left.last().filter(|&&i| cands.range(i).end == trigger.start && !subjects.contains(&i)) {
+        let w = word(trigger.start);
+        let plural_noun = trigger.len() == 1 && w.ends_with('s') && !w.ends_with("ss");
+        let armed = cands.mentions.actors[m].actor.sector.as_deref().is_some_and(|s| ARMED_SECTORS.contains(&s));
+        if plural_noun && armed && matches!(cands.mentions.actors[m].kind, MentionKind::Org | MentionKind::Group) {
+            source = vec![m];
+            source_rule = "group naming a noun";
+        }
+    }
     if source.is_empty() && clause.start > 0 && (clause.start..trigger.start).any(|k| PRONOUNS.contains(&word(k))) {
         // "Police said they arrested ...": the pronoun refers back to the nearest actor before the clause,
         // with its partners ("Obama and Putin said they will").
