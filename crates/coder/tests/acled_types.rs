@@ -38,6 +38,13 @@ fn mines_and_improvised_explosives_are_remote_explosives() {
 }
 
 #[test]
+fn an_attack_takes_its_weapon_from_the_sentence_after_it() {
+    assert_type("Gunmen attacked police posts in nine districts of Pattani on Friday. The attacks, mostly with grenades, wounded four officers.", "Grenade");
+    // A next sentence that does not speak of the violence again says nothing of its means.
+    assert_type("Gunmen attacked police posts in nine districts of Pattani on Friday. Separately, officials found grenades in a warehouse.", "Armed clash");
+}
+
+#[test]
 fn seizure_without_weapons_stays_property() {
     assert_type("Soldiers looted shops and seized cattle in the market town of Bambari.", "Looting/property destruction");
 }

@@ -73,6 +73,31 @@ fn attacks_armed(cx: &Tokens, sentence: &Range<usize>, e: &Event) -> bool {
     words.filter(|i| sentence.contains(i)).any(|i| ARMED_WORDS.iter().any(|w| cx.is(i, w)))
 }
 
+/// Sub-event types that say how violence was done, which a generic attack may take from the sentence after it.
+const MEANS: &[&str] = &["Grenade", "Remote explosive/landmine/IED", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"];
+/// Words by which the next sentence refers back to the violence ("The attacks, mostly with grenades, ...").
+const REFERS_BACK: &[&str] = &["attack", "assault", "raid", "ambush", "blast", "explosion", "strike"];
+
+/// "Synchronised attacks hit eleven districts on Friday. The attacks, mostly with grenades, ...": an
+/// attack or clash of generic type takes its means from the next sentence, when that sentence speaks of
+/// the violence again and names a weapon. ACLED types an event by how it was done.
+pub(crate) fn means_named_next(cx: &Tokens, lexicon: &Lexicon, sentences: &[dyad_text::Sentence], events: &mut [crate::Coded]) {
+    for c in events.iter_mut() {
+        let e = &mut c.event;
+        let Some(a) = e.acled.as_mut().filter(|a| GENERIC.contains(&a.sub_event_type.as_str()) && a.sub_event_type != "Peaceful protest") else { continue };
+        let next = sentences.partition_point(|s| s.span.start <= e.evidence.start);
+        let Some(next) = sentences.get(next) else { continue };
+        if !next.tokens.clone().any(|k| REFERS_BACK.iter().any(|w| cx.is(k, w))) {
+            continue;
+        }
+        let context = lexicon.acled_context.find_all(cx, next.tokens.clone());
+        let means = context.iter().flat_map(|m| m.values.iter()).filter(|v| v.roots.contains(&e.cameo_root) && MEANS.contains(&v.sub_event_type.as_str())).min_by_key(|v| v.order);
+        if let Some(m) = means {
+            *a = Acled { event_type: m.event_type.clone(), sub_event_type: m.sub_event_type.clone() };
+        }
+    }
+}
+
 pub(crate) fn classify(cx: &Tokens, lexicon: &Lexicon, tables: &Tables, sentence: Range<usize>, events: &mut [crate::Coded]) {
     if events.is_empty() {
         return;
