@@ -294,3 +294,96 @@ fn a_trigger_ending_inside_its_objects_mention_still_codes() {
     assert_codes("Niger expelled aid agencies from the north.", "1663");
     assert_codes("A court in Prague released opposition leader Ivan Novak on Friday.", "0841");
 }
+
+fn country_of(a: Option<&dyad_core::Actor>) -> Option<&str> {
+    a.and_then(|a| a.country.as_deref())
+}
+
+#[test]
+fn aid_provided_with_made_available_and_donated() {
+    let evs = code("Japan provided Haiti with tents and blankets after the storm.");
+    let aid = evs.iter().find(|e| e.cameo == "070").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!((country_of(aid.source.as_ref()), country_of(aid.target.as_ref())), (Some("JPN"), Some("HTI")), "{evs:#?}");
+    assert_codes("Turkey supplied the Syrian refugees with winter clothing.", "070");
+    assert_codes("The European Union made 300 tonnes of seed available to Malawi.", "070");
+    assert_codes("Qatar made a large donation to the Palestinian Authority on Monday.", "070");
+    // handing over information is sharing it, not aid
+    assert_codes("Pakistan provided India with information about the suspects.", "064");
+    assert_codes("Kabul made the information available to Tehran on Sunday.", "064");
+    // a product supplied to customers, and "with" in another role, are no aid
+    for text in [
+        "The firm supplies car makers with steering parts, its chief executive said.",
+        "The minister said the plan would provide growth with little inflation.",
+    ] {
+        assert!(code(text).iter().all(|e| e.cameo_root != "07"), "{text:?}: {:#?}", code(text));
+    }
+}
+
+#[test]
+fn pledged_assistance_and_money() {
+    assert_codes("Sweden pledged humanitarian assistance to Yemen on Tuesday.", "0333");
+    assert_codes("Britain pledged military assistance to Kenya.", "0332");
+    let evs = code("Germany pledged 50 million euros to Jordan for schools.");
+    let pledge = evs.iter().find(|e| e.cameo == "0331").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(country_of(pledge.source.as_ref()), Some("DEU"), "{evs:#?}");
+    assert_codes("Japan pledged to give 10 million dollars to the refugee agency.", "0331");
+    // a pledge to do something else is no aid pledge
+    assert!(code("The mayor pledged to plant a million trees in the city.").iter().all(|e| !e.cameo.starts_with("033")));
+}
+
+#[test]
+fn accepting_proposals_formulas_and_offers() {
+    assert_codes("Peru accepted a formula for ending its border dispute with Ecuador.", "037");
+    assert_codes("Serbia accepted the proposal put forward by the European Union.", "030");
+    assert_codes("Hanoi accepted an offer of talks from Beijing.", "036");
+    // a peace plan stays a peace plan
+    assert_codes("The rebels accepted the peace plan on Friday.", "037");
+    // the word "acceptable" is no acceptance
+    assert!(code("Diplomats said the proposal was acceptable to neither side.").iter().all(|e| e.cameo != "030" && e.cameo != "037"));
+}
+
+#[test]
+fn verbal_defence_of_an_actor() {
+    let evs = code("Russia defended Syria against criticism over the chemical attacks.");
+    let defence = evs.iter().find(|e| e.cameo == "052").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!((country_of(defence.source.as_ref()), country_of(defence.target.as_ref())), (Some("RUS"), Some("SYR")), "{evs:#?}");
+    assert_codes("China came to the defence of Pakistan after the vote.", "052");
+    assert_codes("The French minister spoke in defence of Mali's government.", "052");
+    // a military defence is no verbal one
+    assert!(code("Soldiers defended the town against a rebel assault.").iter().all(|e| e.cameo != "052"));
+}
+
+#[test]
+fn hosting_counterparts_and_talks() {
+    let evs = code("Egypt's president welcomed his Sudanese counterpart in Cairo on Sunday.");
+    assert!(evs.iter().any(|e| e.cameo == "043") && evs.iter().all(|e| e.cameo != "051"), "{evs:#?}");
+    // hosting talks announced for next week is an intent to meet (036), by the host
+    let evs = code("Oman will host talks with Iranian officials next week.");
+    let host = evs.iter().find(|e| e.cameo == "036").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(country_of(host.source.as_ref()), Some("OMN"), "{evs:#?}");
+    // a host of problems is no hosting, and welcoming a decision stays praise
+    assert!(code("Kenya faces a host of talks-related problems, analysts said.").iter().all(|e| e.cameo != "043"));
+    assert_codes("Brazil welcomed the decision of the court.", "051");
+    // a request from counterparts received is no visit hosted
+    assert!(code("Italian police received a request from their Albanian counterparts.").iter().all(|e| e.cameo != "043"));
+}
+
+#[test]
+fn airspace_and_bases_opened_to_foreign_forces() {
+    let evs = code("Uzbekistan gave the United States permission to use its airspace.");
+    let allow = evs.iter().find(|e| e.cameo == "086").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!((country_of(allow.source.as_ref()), country_of(allow.target.as_ref())), (Some("UZB"), Some("USA")), "{evs:#?}");
+    assert_codes("Turkey allowed American warplanes to use its air bases.", "086");
+    // a violation of airspace is no permission, nor is use of a base by one's own army
+    assert!(code("Russian jets violated Estonian airspace on Monday.").iter().all(|e| e.cameo != "086"));
+    assert!(code("The air force uses the base for training flights.").iter().all(|e| e.cameo != "086"));
+}
+
+#[test]
+fn stolen_and_looted_goods_and_skulls_returned() {
+    assert_codes("Germany returned looted bronzes to Nigeria on Tuesday.", "0842");
+    assert_codes("Police returned the stolen paintings to the museum in Kiev.", "0842");
+    assert_codes("Germany returned the skulls of Herero victims to Namibia.", "084");
+    // a return of people home, or of stolen goods found, is no property returned
+    assert!(code("The thieves returned to the village with stolen cattle.").iter().all(|e| e.cameo != "0842"));
+}
