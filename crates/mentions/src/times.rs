@@ -243,6 +243,12 @@ fn relative<'a>(word: &impl Fn(usize) -> &'a str, i: usize, t: i64) -> Option<(u
         }
         _ => {
             let k = weekday(i)? as i64;
+            // "Tuesday, 5 August", "Friday March 3": the date that follows says which one; it is read on its own.
+            let after = if next == "," { i + 2 } else { i + 1 };
+            let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+            if (digits(word(after)) && month(word(after + 1)).is_some()) || (month(word(after)).is_some() && digits(word(after + 1))) {
+                return None;
+            }
             (i + 1, t - (today_index - k).rem_euclid(7), "day")
         }
     })
@@ -290,6 +296,9 @@ mod tests {
         assert_eq!(dates("Police arrested him yesterday.", Some("2026-03-05")), ["2026-03-04"]);
         assert_eq!(dates("Troops clashed on Tuesday and on Thursday.", Some("2026-03-05")), ["2026-03-03", "2026-03-05"]);
         assert_eq!(dates("They met on Tuesday.", None), Vec::<String>::new());
+        // A date after the weekday says which one: not the latest Tuesday, but 5 August.
+        assert_eq!(dates("She was shot on Tuesday, 5 August.", Some("1989-09-06")), ["1989-08-05"]);
+        assert_eq!(dates("She was shot on Tuesday August 5.", Some("1989-09-06")), ["1989-08-05"]);
         // The modal "may" is no month; "in May" is one.
         assert_eq!(dates("Officials may meet in May.", Some("2026-03-05")), ["2026-05-01"]);
     }
