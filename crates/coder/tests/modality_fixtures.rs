@@ -1,4 +1,4 @@
-//! Modality, confirmation and attribution on 63 short reports of our own
+//! Modality, confirmation and attribution on 66 short reports of our own
 //! (tests/fixtures/modality.jsonl, written by hand as an analyst would code them).
 //!
 //! Each expectation names the trigger words of one event and the three values it

@@ -216,6 +216,8 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             // An appeal or demand (02, 10) announces an act as intents and threats do: "urged Iraq to release" was urged.
             let reading = if reduced_relative {
                 modality::Reading::done()
+            } else if let Some(mark) = modality::yes_no_question(cx, range.clone()) {
+                modality::Reading::asked(mark)
             } else {
                 modality::of(cx, cues, trigger.range(), clause.clone(), matches!(code.root.as_str(), "02" | "03" | "10" | "13"))
             };

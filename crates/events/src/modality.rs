@@ -30,6 +30,25 @@ impl Reading {
     pub(crate) fn done() -> Reading {
         Reading { modality: Modality::Actual, cue: None, conditional: false, demanded: false }
     }
+
+    /// An act a yes-no question asks about: possible, whatever tense the question is in.
+    pub(crate) fn asked(mark: Span) -> Reading {
+        Reading { modality: Modality::Possible, cue: Some(mark), conditional: false, demanded: false }
+    }
+}
+
+/// Words that open a yes-no question.
+const QUESTION_OPENERS: &[&str] =
+    &["do", "does", "did", "is", "are", "was", "were", "will", "would", "can", "could", "should", "shall", "may", "might", "has", "have", "had"];
+
+/// "Will Russia invade Ukraine?", "Did the army fire on the crowd?": a yes-no question asserts nothing, so
+/// the act it asks about is only possible. Returns the question mark. A wh-question presupposes its act
+/// ("Why did police arrest him?") and is read like a statement.
+pub(crate) fn yes_no_question(cx: &Tokens, sentence: Range<usize>) -> Option<Span> {
+    let tokens = &cx.tokens[sentence];
+    let last = tokens.iter().rev().find(|t| !matches!(t.folded.as_str(), "\"" | "'" | "”" | "’" | ")"))?;
+    let first = tokens.iter().find(|t| t.kind == dyad_text::Kind::Word)?;
+    (last.is_punct("?") && QUESTION_OPENERS.contains(&first.folded.as_str())).then_some(last.span)
 }
 
 /// `announcement`: the trigger itself announces an act (CAMEO 02 appeal, 03 intent, 10 demand, 13 threat); the cues and
