@@ -85,4 +85,12 @@ impl Coder {
         let events = dyad_events::code(doc, &analyzed, &cx, &mentions, &places, self.lexicon, self.tables);
         Ok(CodedDocument { analyzed, mentions, places, events, warnings })
     }
+
+    /// The document's actor mentions as events carry them: a mention with no country of its own takes
+    /// the country of a place inside or right after it ("Shanghai police", "the Red Crescent in Bam").
+    pub fn placed_actors(&self, doc: &Document, coded: &CodedDocument) -> Vec<dyad_core::Actor> {
+        // A truncated document's tokens index the same bytes of the whole text.
+        let cx = Tokens::new(&doc.text, &coded.analyzed.tokens, &self.lexicon.lemmas);
+        (0..coded.mentions.actors.len()).map(|i| dyad_events::placed_actor(&cx, self.lexicon, &coded.mentions, &coded.places, i)).collect()
+    }
 }

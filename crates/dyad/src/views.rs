@@ -108,17 +108,17 @@ pub fn actors(input: &InputArgs, json: bool) -> ExitCode {
         };
         match coder.code(&doc) {
             Ok(coded) if json => {
-                for m in &coded.mentions.actors {
+                for (m, actor) in coded.mentions.actors.iter().zip(coder.placed_actors(&doc, &coded)) {
                     let line = serde_json::json!({
-                        "doc_id": doc.id, "kind": format!("{:?}", m.kind), "start": m.actor.span.start, "end": m.actor.span.end, "actor": m.actor,
+                        "doc_id": doc.id, "kind": format!("{:?}", m.kind), "start": m.actor.span.start, "end": m.actor.span.end, "actor": actor,
                     });
                     println!("{line}");
                 }
             }
             Ok(coded) => {
                 println!("{} (home country {})", doc.id, coded.mentions.home_country.as_deref().unwrap_or("-"));
-                for m in &coded.mentions.actors {
-                    println!("  [{}..{}] {:?} {}", m.actor.span.start, m.actor.span.end, m.kind, actor_line(&m.actor));
+                for (m, actor) in coded.mentions.actors.iter().zip(coder.placed_actors(&doc, &coded)) {
+                    println!("  [{}..{}] {:?} {}", m.actor.span.start, m.actor.span.end, m.kind, actor_line(&actor));
                 }
             }
             Err(e) => eprintln!("dyad: {}: error: {e}; skipped", record.origin),

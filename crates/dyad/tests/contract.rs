@@ -148,6 +148,15 @@ fn the_embedded_example_codes() {
 }
 
 #[test]
+fn actors_are_listed_as_events_carry_them() {
+    // "Shanghai police" has no country word; the city names its country, as it does in events.
+    let out = dyad(&["actors", "--json", "-"], doc("a", "Shanghai police detained two activists on Monday.").as_bytes());
+    assert!(out.status.success());
+    let police = events(&out).into_iter().find(|m| m["actor"]["text"] == "Shanghai police").expect("the police are an actor");
+    assert_eq!(police["actor"]["country"], "CHN", "{police}");
+}
+
+#[test]
 fn codes_lists_every_root() {
     let out = dyad(&["codes", "--json"], b"");
     let rows: Vec<Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();

@@ -401,7 +401,7 @@ fn same_event(a: &Event, b: &Event) -> bool {
 
 /// An actor mention as an event's party. A place named as a party ("in the town of Cizre", "the
 /// Kirkuk governor") with no country of its own takes the country the place stage resolved it to.
-fn placed_actor(cx: &Tokens, lexicon: &Lexicon, mentions: &Mentions, places: &Places, index: usize) -> dyad_core::Actor {
+pub fn placed_actor(cx: &Tokens, lexicon: &Lexicon, mentions: &Mentions, places: &Places, index: usize) -> dyad_core::Actor {
     let mention = &mentions.actors[index];
     let mut actor = mention.actor.clone();
     if actor.country.is_none() {
