@@ -716,3 +716,14 @@ fn the_possessor_of_an_arrest_or_release_is_the_one_it_was_done_to() {
     let evs = code("Ethiopia's attack on the border town killed ten people.");
     assert_eq!(evs[0].source.as_ref().and_then(|s| s.country.as_deref()), Some("ETH"), "{evs:#?}");
 }
+
+#[test]
+fn a_participle_before_a_noun_with_no_subject_describes_it() {
+    // Opening the sentence, or right after another act, "seized" and "kidnapped" describe a noun.
+    assert!(code("Seized ledgers showed payments to the Gulf Clan.").is_empty(), "{:#?}", code("Seized ledgers showed payments to the Gulf Clan."));
+    let evs = code("Soldiers freed kidnapped schoolgirls near Kankara.");
+    assert_eq!(codes(&evs), ["0841"], "the soldiers did not kidnap them: {evs:#?}");
+    // With a subject before it, the participle is the act.
+    let evs = code("Bandits kidnapped schoolgirls near Kankara.");
+    assert_eq!(codes(&evs), ["181"], "{evs:#?}");
+}

@@ -8,7 +8,8 @@
 //! - Background: a noun after "after", "following", "despite", "amid" names an earlier event
 //!   as the setting of this one ("agreed to a ceasefire after two days of fierce fighting").
 //! - An adjective: "the occupied West Bank", "the alleged violations", "detained
-//!   journalists" after a determiner are descriptions, not acts reported here.
+//!   journalists" after a determiner, "Seized files showed" opening a sentence and "freed kidnapped
+//!   children" after another act are descriptions, not acts reported here.
 //! - The same event named again: "killed 46 civilians in an attack on a village",
 //!   "killed in a car bomb explosion": the noun after "in" or "during" describes the
 //!   previous event; a more specific code refines it, otherwise it is dropped.
@@ -52,6 +53,9 @@ const PEOPLE_FOLLOW: &[&str] = &["from", "to"];
 /// More words that do so after a participle only (not after a noun: "the attack was"): a verb of
 /// which the people are the subject ("the wounded can be evacuated", "the injured were taken").
 const PEOPLE_VERB_FOLLOW: &[&str] = &["were", "are", "have", "had", "can", "could", "will", "would", "must", "should", "include", "included"];
+
+/// Words after a participle that make it a verb, not an adjective: "kidnapped by rebels", "seized in a raid".
+const NOT_NOUNS: &[&str] = &["by", "in", "on", "at", "to", "from", "with", "for", "of", "and", "or", "that", "the", "a", "an", "after", "during", "near", "last", "yesterday", "today"];
 
 pub(crate) enum Relation {
     /// An event of its own.
@@ -97,7 +101,18 @@ pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, 
     // Violent acts keep their adjectival mentions ("the murdered priests"): they still report the act.
     // Occupation and siege do not: "the occupied West Bank" describes a place.
     let describes_place = matches!(cameo, "191" | "192");
-    if pos.is_verb() && before.is_some_and(|b| DETERMINERS.contains(&word(b))) {
+    // A participle right before a noun, where no subject can stand before it, describes the noun: "freed
+    // kidnapped children" (after another act), "Seized computer files showed" (opening the sentence).
+    let participle_before_noun = pos.is_verb()
+        && trigger.len() == 1
+        && word(trigger.start).ends_with("ed")
+        && cx.tokens.get(trigger.end).is_some_and(|t| t.kind == dyad_text::Kind::Word && t.case == dyad_text::Case::Lower && !NOT_NOUNS.contains(&t.folded.as_str()));
+    let after_act = previous.as_ref().is_some_and(|(p, _)| p.end == trigger.start);
+    if participle_before_noun && after_act {
+        return Relation::Inside;
+    }
+    let opens_sentence = before.is_none_or(|b| matches!(word(b), "." | "!" | "?" | "“"));
+    if pos.is_verb() && (before.is_some_and(|b| DETERMINERS.contains(&word(b))) || (participle_before_noun && opens_sentence)) {
         // ... but "the wounded", "the dead" on their own are people, not an act.
         let participle = trigger.len() == 1 && word(trigger.start).ends_with("ed");
         let names_people = cx.tokens.get(trigger.end).is_none_or(|t| {
