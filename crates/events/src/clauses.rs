@@ -93,17 +93,17 @@ pub(crate) fn is_reduced_relative(cx: &Tokens, mentions: &Mentions, trigger: Ran
     /// Words that open another clause, whose verb is not the noun's.
     const CLAUSE_OPENS: &[&str] = &["who", "whom", "which", "that", "where", "when", "while", "and", "but", "or", "because", "as", "if"];
     const PHRASE_REACH: usize = 12;
+    /// Headlines are short.
+    const HEADLINE_LENGTH: usize = 20;
     let start = trigger.start;
     let participle = |w: &str| w.ends_with("ed") || w.ends_with("en");
     let Some(prev) = start.checked_sub(1).map(|k| &cx.tokens[k]) else { return false };
-    const HEADLINE_LENGTH: usize = 20;
-    let headline = sentence.len() <= HEADLINE_LENGTH
-        && !cx.tokens[sentence.clone()].iter().rev().find(|t| !matches!(t.folded.as_str(), "\"" | "'" | "”" | "’" | ")")).is_some_and(|t| t.is_punct("."))
-        && !cx.tokens[sentence.clone()].iter().any(|t| FINITE.contains(&t.folded.as_str()));
+    let headline = || {
+        sentence.len() <= HEADLINE_LENGTH
+            && !dyad_text::final_mark(&cx.tokens[sentence.clone()]).is_some_and(|t| t.is_punct("."))
+            && !cx.tokens[sentence.clone()].iter().any(|t| FINITE.contains(&t.folded.as_str()))
+    };
     let next = cx.tokens.get(trigger.end).filter(|_| trigger.end < sentence.end).map_or("", |t| t.folded.as_str());
-    if next.is_empty() && !headline {
-        return false;
-    }
     let modifies = participle(&cx.tokens[start].folded) && prev.kind == dyad_text::Kind::Word && !VERBAL.contains(&prev.folded.as_str()) && !prev.folded.ends_with("ly");
     if !modifies {
         return false;
@@ -120,6 +120,6 @@ pub(crate) fn is_reduced_relative(cx: &Tokens, mentions: &Mentions, trigger: Ran
     // The participle alone, followed by its phrase: "condemned an attack by" has an object.
     trigger.len() == 1
         && (next == "by"
-            || (next.is_empty() && headline)
-            || (PHRASE_OPENS.contains(&next) || MODIFIER_FOLLOWS.contains(&next)) && (after_act || headline || subject_of_later_verb()))
+            || (next.is_empty() && headline())
+            || (PHRASE_OPENS.contains(&next) || MODIFIER_FOLLOWS.contains(&next)) && (after_act || headline() || subject_of_later_verb()))
 }

@@ -46,7 +46,7 @@ const QUESTION_OPENERS: &[&str] =
 /// ("Why did police arrest him?") and is read like a statement.
 pub(crate) fn yes_no_question(cx: &Tokens, sentence: Range<usize>) -> Option<Span> {
     let tokens = &cx.tokens[sentence];
-    let last = tokens.iter().rev().find(|t| !matches!(t.folded.as_str(), "\"" | "'" | "”" | "’" | ")"))?;
+    let last = dyad_text::final_mark(tokens)?;
     let first = tokens.iter().find(|t| t.kind == dyad_text::Kind::Word)?;
     (last.is_punct("?") && QUESTION_OPENERS.contains(&first.folded.as_str())).then_some(last.span)
 }

@@ -36,8 +36,8 @@ pub struct Lexicon {
     pub common_words: CommonWords,
 }
 
-/// A sorted word list, searched by halving: looked up once per sentence at most, so it needs no index.
-pub struct CommonWords(Vec<&'static str>);
+/// A word list (sorted in its file, so a regenerated file diffs cleanly), hashed for lookup.
+pub struct CommonWords(rustc_hash::FxHashSet<&'static str>);
 
 impl CommonWords {
     fn parse((path, text): (&str, &'static str)) -> Result<CommonWords, TsvError> {
@@ -52,7 +52,7 @@ impl CommonWords {
 
     /// Whether `folded` (a lower-case word without accents) is a common word.
     pub fn contains(&self, folded: &str) -> bool {
-        self.0.binary_search(&folded).is_ok()
+        self.0.contains(folded)
     }
 }
 

@@ -232,7 +232,8 @@ fn unknown_names(cx: &Tokens, lexicon: &Lexicon, range: &Range<usize>, sentence:
     }
     // In a headline set in title case, with no full stop ("Guatemala Sees 3 Bus Drivers Murdered in Single
     // Day"), capitals say little: its common words are no names. Prose full of names keeps them.
-    let headline = dyad_text::title_case(&cx.tokens[range.clone()]) && !cx.tokens[range.end - 1].is_punct(".");
+    let headline = std::cell::OnceCell::new();
+    let headline = || *headline.get_or_init(|| dyad_text::title_case(&cx.tokens[range.clone()]) && !dyad_text::final_mark(&cx.tokens[range.clone()]).is_some_and(|t| t.is_punct(".")));
     let mut covered = vec![false; range.len()];
     for tokens in out.iter().map(|m| &m.tokens).chain(money) {
         for k in tokens.clone() {
@@ -254,9 +255,9 @@ fn unknown_names(cx: &Tokens, lexicon: &Lexicon, range: &Range<usize>, sentence:
             // "Russian-made rockets", "Iranian-built drones": where a weapon comes from, not who acts.
             && !MADE_BY.iter().any(|s| t.folded.ends_with(s))
             && cx.lemmas(k).is_empty()
-            && !(headline && lexicon.common_words.contains(&t.folded))
             && lexicon.triggers.longest_at(cx, k, k + 1).is_none()
             && lexicon.cues.longest_at(cx, k, k + 1).is_none()
+            && !(headline() && lexicon.common_words.contains(&t.folded))
     };
     // Runs of names, each token tested once.
     let mut found = Vec::new();
@@ -275,7 +276,8 @@ fn unknown_names(cx: &Tokens, lexicon: &Lexicon, range: &Range<usize>, sentence:
     // A capital on a sentence's first word says nothing: "Shipments declined", "Between 2010 and 2015"
     // open with common words, which are no names; "Following Sandner's arrest" keeps the name after one.
     let first_word = cx.tokens[range.clone()].iter().position(|t| t.kind == Kind::Word).map(|k| range.start + k);
-    if let Some(first) = first_word.filter(|&k| lexicon.common_words.contains(&cx.tokens[k].folded)) {
+    let opens_run = |k: usize| found.first().is_some_and(|r| r.start == k);
+    if let Some(first) = first_word.filter(|&k| opens_run(k) && lexicon.common_words.contains(&cx.tokens[k].folded)) {
         found.retain_mut(|r| {
             if r.start == first {
                 r.start += 1;

@@ -12,7 +12,7 @@ mod tokens;
 
 pub use fold::fold;
 pub use sentences::{split_sentences, Sentence, MAX_SENTENCE_TOKENS};
-pub use tokens::{title_case, tokenize, Case, Kind, Token};
+pub use tokens::{final_mark, title_case, tokenize, Case, Kind, Token};
 
 /// A tokenized document.
 #[derive(Debug, Clone)]

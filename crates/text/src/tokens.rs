@@ -60,6 +60,12 @@ pub fn title_case(sentence: &[Token]) -> bool {
     capitalised * 4 >= words * 3
 }
 
+/// A sentence's last token past any closing quotes or bracket: its full stop or question mark, if it has
+/// one (headlines have none).
+pub fn final_mark(sentence: &[Token]) -> Option<&Token> {
+    sentence.iter().rev().find(|t| !matches!(t.folded.as_str(), "\"" | "'" | "”" | "’" | ")"))
+}
+
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let chars = Chars(text);
