@@ -727,3 +727,17 @@ fn a_participle_before_a_noun_with_no_subject_describes_it() {
     let evs = code("Bandits kidnapped schoolgirls near Kankara.");
     assert_eq!(codes(&evs), ["181"], "{evs:#?}");
 }
+
+#[test]
+fn a_violent_word_naming_a_weapon_place_group_or_statistic_is_no_act() {
+    for text in [
+        "Two attack helicopters flew low over Goma.",
+        "Investigators found a torture chamber under the police station in Kharkiv.",
+        "Officials said the kidnapping ring operated from Port Harcourt.",
+        "The murder rate in San Pedro Sula fell last year.",
+    ] {
+        assert!(code(text).is_empty(), "{text}: {:#?}", code(text));
+    }
+    // The acts of such a group or weapon keep their own triggers.
+    assert_eq!(codes(&code("A kidnapping gang abducted two engineers in Port Harcourt.")), ["181"]);
+}
