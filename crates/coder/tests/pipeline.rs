@@ -341,6 +341,34 @@ fn a_group_of_people_is_still_the_subject() {
 }
 
 #[test]
+fn protesters_who_march_or_gather_protest() {
+    // The agent noun opening a verb trigger is its subject, even with another actor earlier in the sentence.
+    let evs = code("As police watched from a distance, hundreds of demonstrators marched in the centre of Lyon.");
+    let protest = with_root(&evs, "14");
+    assert_eq!(protest.first().map(|e| e.cameo.as_str()), Some("141"), "{evs:#?}");
+    assert_eq!(protest[0].source.as_ref().map(|a| a.text.as_str()), Some("demonstrators"), "{evs:#?}");
+    assert_eq!(protest[0].acled.as_ref().map(|a| a.sub_event_type.as_str()), Some("Peaceful protest"));
+    let evs = code("Protesters clashed with riot police outside the ministry.");
+    let riot = with_root(&evs, "14");
+    assert_eq!(riot.first().and_then(|e| e.source.as_ref()).map(|a| a.text.as_str()), Some("Protesters"), "{evs:#?}");
+    // Gathering is no protest when others do it.
+    assert!(with_root(&code("Ministers gathered in Oslo for the annual summit."), "14").is_empty());
+}
+
+#[test]
+fn a_place_in_apposition_to_a_place_noun_is_where() {
+    // "in the capital, Nairobi, and criticized": Nairobi is where the speaker was, not who criticized.
+    for (text, critic) in [
+        ("Activists marched in the capital, Nairobi, and criticized the new tax law.", "Activists"),
+        ("The senator spoke in the capital, Nairobi, and criticized the opposition.", "senator"),
+    ] {
+        let evs = code(text);
+        let criticism = with_root(&evs, "11");
+        assert_eq!(criticism.first().and_then(|e| e.source.as_ref()).map(|a| a.text.as_str()), Some(critic), "{evs:#?}");
+    }
+}
+
+#[test]
 fn the_agent_of_an_object_is_the_target() {
     let evs = code("Chile condemned an attack by Bolivian soldiers on Tuesday.");
     let condemn = with_root(&evs, "11");

@@ -128,7 +128,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             }
             // The first target of a trigger that joins the previous event instead of making its own.
             let first_target = |range: std::ops::Range<usize>| {
-                let roles = roles::assign(cx, &actors, range.clone(), clauses.around(range), &t.cameo);
+                let roles = roles::assign(cx, &actors, range.clone(), clauses.around(range), &t.cameo, t.pos.is_verb());
                 roles.targets.first().map(|&i| placed_actor(cx, lexicon, mentions, places, i))
             };
             let relation = nesting::relation(cx, cues, trigger.range(), t.pos, &t.cameo, previous.as_ref().map(|p| (p.0.clone(), p.2.as_str())), after_violence);
@@ -186,7 +186,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             let mut roles = if reduced_relative {
                 roles::of_participle(cx, &actors, trigger.range(), clause.clone())
             } else {
-                roles::assign(cx, &actors, trigger.range(), clause.clone(), &t.cameo)
+                roles::assign(cx, &actors, trigger.range(), clause.clone(), &t.cameo, t.pos.is_verb())
             };
             // "Rebels kidnapped 16 advisers and exploded a series of bombs": a verb after "and" shares the
             // subject of the verb before it, not that verb's object.

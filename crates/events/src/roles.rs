@@ -148,7 +148,8 @@ pub(crate) struct Roles {
     pub target_rule: &'static str,
 }
 
-pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, clause: Range<usize>, cameo: &str) -> Roles {
+/// `verb`: the trigger is headed by a verb, so an actor word opening it is its subject.
+pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, clause: Range<usize>, cameo: &str, verb: bool) -> Roles {
     let code_root = &cameo[..2];
     let word = |i: usize| cx.tokens[i].folded.as_str();
     let left: Vec<usize> = cands.indices.iter().copied().filter(|&i| cands.range(i).end <= trigger.start && cands.range(i).start >= clause.start).collect();
@@ -193,8 +194,17 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
                 Some(k) => k,
                 None => return true,
             };
-            while before > 0 && (matches!(word(before), "the" | "a" | "an") || COMPASS.contains(&word(before))) {
-                before -= 1;
+            let skip_modifiers = |mut k: usize| {
+                while k > 0 && (matches!(word(k), "the" | "a" | "an") || COMPASS.contains(&word(k))) {
+                    k -= 1;
+                }
+                k
+            };
+            before = skip_modifiers(before);
+            // "in the capital, Tehran": a place in apposition to a place noun stands where that noun does.
+            let place = matches!(cands.mentions.actors[i].kind, MentionKind::Country | MentionKind::Name);
+            if place && before >= 2 && word(before) == "," && PLACE_NOUNS.contains(&word(before - 1)) {
+                before = skip_modifiers(before - 2);
             }
             let part_of = |list: &[&str], preposition: &str| before >= 1 && word(before) == preposition && list.contains(&word(before - 1));
             !PREPOSITIONS.contains(&word(before)) || part_of(PARTITIVES, "of") || part_of(SPEAKS_FOR, "for")
@@ -217,6 +227,16 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
     let antecedent = antecedent.filter(|&a| left.iter().all(|&i| cands.range(i).start < cands.range(a).end));
     let resolved = subjects.iter().copied().find(|&i| cands.mentions.actors[i].kind != MentionKind::Name);
     let mut source: Vec<usize> = antecedent.or(resolved).or(subjects.first().copied()).map(|i| group_left(cx, cands, &left, i)).unwrap_or_default();
+    // A verb trigger that begins with an actor's own word ("Protesters clashed with" matching "protester clash with",
+    // "UN peacekeepers arrived in" matching "peacekeeper * arrive in") names its subject itself. In a noun
+    // trigger that word only says what kind of act it is ("a terrorist attack", "military exercises").
+    if let Some(&i) = cands.indices.iter().filter(|_| verb).find(|&&i| {
+        let r = cands.range(i);
+        r.end == trigger.start + 1 && trigger.len() > 1 && cands.mentions.actors[i].kind == MentionKind::Group
+    }) {
+        source = vec![i];
+        source_rule = "actor opening the trigger";
+    }
     // "killed in Taliban attacks", "wounded by rebel raids": a plural verb row right after an armed group
     // governed by a preposition is a noun, and that group its agent ("Aramco attacks" were done to Aramco).
     if let Some(&m) = left.last().filter(|&&i| cands.range(i).end == trigger.start && !subjects.contains(&i)) {
@@ -248,7 +268,7 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
     }
 
     if source.is_empty() {
-        // Also one the trigger starts inside: "UN peacekeepers arrived in" matching "peacekeeper * arrive in".
+        // With no subject, a state's agents inside the trigger act for it ("sending troops to Mali").
         let in_trigger = |r: Range<usize>| r.end <= trigger.end && r.end > trigger.start;
         if let Some(&i) = cands.indices.iter().find(|&&i| in_trigger(cands.range(i)) && !acted_on(cands, i)) {
             source = vec![i];
