@@ -28,6 +28,9 @@ fn seized_found_defused_or_intercepted_weapons_are_disrupted() {
     assert_type("Two explosive devices were found near a bus station in Kaduna on Tuesday.", "Disrupted weapons use");
     assert_type("Army engineers defused a roadside bomb outside Mosul on Sunday.", "Disrupted weapons use");
     assert_type("Saudi air defences intercepted a ballistic missile fired at Jazan.", "Disrupted weapons use");
+    // An article before the weapon heads the passive clause's subject, not a noun use of the verb.
+    assert_type("A bomb has been found near the courthouse in Mombasa.", "Disrupted weapons use");
+    assert_type("The weapons were recovered from a warehouse in Lagos.", "Disrupted weapons use");
 }
 
 #[test]

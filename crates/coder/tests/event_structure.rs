@@ -741,3 +741,17 @@ fn a_violent_word_naming_a_weapon_place_group_or_statistic_is_no_act() {
     // The acts of such a group or weapon keep their own triggers.
     assert_eq!(codes(&code("A kidnapping gang abducted two engineers in Port Harcourt.")), ["181"]);
 }
+
+#[test]
+fn a_negation_inside_a_pattern_negates_the_act() {
+    // "find * weapon" with "no" in its gap, "weapon * find" with "not": nothing was found.
+    for text in ["Police searched the farm but found no weapons.", "The weapons were not found at the farm."] {
+        let evs = code(text);
+        assert_eq!(codes(&evs), ["1711"], "{text}: {evs:#?}");
+        assert_eq!(evs[0].modality, Modality::Negated, "{text}");
+    }
+    // An appeal asking someone not to act was still made.
+    let evs = code("The union asked the government not to raise fuel prices.");
+    assert_eq!(codes(&evs), ["020"], "{evs:#?}");
+    assert_eq!(evs[0].modality, Modality::Actual);
+}

@@ -219,7 +219,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             } else if let Some(mark) = modality::yes_no_question(cx, range.clone()) {
                 modality::Reading::asked(mark)
             } else {
-                modality::of(cx, cues, trigger.range(), clause.clone(), matches!(code.root.as_str(), "02" | "03" | "10" | "13"))
+                modality::of(cx, cues, trigger.range(), clause.clone(), matches!(code.root.as_str(), "02" | "03" | "10" | "13"), &t.pattern)
             };
             let (mut modality, modality_cue) = (reading.modality, reading.cue);
             if matches!(relation, nesting::Relation::Purpose) && modality == Modality::Actual {

@@ -6,7 +6,7 @@
 //! possible). A condition anywhere in the clause ("if talks fail", "if necessary") makes
 //! it possible, even when the act itself is planned ("will expand").
 //! Negation written into a trigger pattern ("has not commented") is part of the
-//! event, not a cue, because cues are only read outside the trigger.
+//! event, not a cue. One that falls in a pattern's gap ("found no weapons") negates the act.
 
 use std::ops::Range;
 
@@ -52,8 +52,9 @@ pub(crate) fn yes_no_question(cx: &Tokens, sentence: Range<usize>) -> Option<Spa
 }
 
 /// `announcement`: the trigger itself announces an act (CAMEO 02 appeal, 03 intent, 10 demand, 13 threat); the cues and
-/// conditions around it speak of the announced act, and the announcement was made.
-pub(crate) fn of(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, clause: Range<usize>, announcement: bool) -> Reading {
+/// conditions around it speak of the announced act, and the announcement was made. `pattern`: the trigger's row, whose
+/// own words are never cues.
+pub(crate) fn of(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, clause: Range<usize>, announcement: bool, pattern: &str) -> Reading {
     let reading = |modality, cue, conditional| Reading { modality, cue: Some(cue), conditional, demanded: false };
     let cue_of = |kind: CueKind, m: &Match<Cue>| m.values.iter().find(|c| c.kind == kind).map(|c| c.value.clone());
     let span = |m: &Match<Cue>| Span::new(cx.tokens[m.start].span.start, cx.tokens[m.end - 1].span.end);
@@ -69,6 +70,16 @@ pub(crate) fn of(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, clause
         .filter(|(m, v)| m.end <= trigger.start || opens_trigger(m, v))
         .collect();
     if let Some((m, _)) = before.iter().rev().find(|(m, v)| v == "negated" && trigger.start - m.end <= NEGATION_REACH) {
+        return reading(Modality::Negated, span(m), false);
+    }
+    // A negation in a pattern's gap negates the act: "found no weapons" ("find * weapon"), "the weapons were
+    // not found" ("weapon * find"). One the pattern spells ("plead not guilty") is the act itself, and one in
+    // an announcement's gap belongs to the act announced ("asked the government not to").
+    let in_gap = |m: &&Match<Cue>| {
+        !announcement
+            && m.start > trigger.start && m.end < trigger.end && cx.tokens[m.start..m.end].iter().all(|t| !pattern.split(' ').any(|w| w == t.folded))
+    };
+    if let Some(m) = cues.iter().filter(in_gap).find(|m| cue_of(CueKind::Modality, m).as_deref() == Some("negated")) {
         return reading(Modality::Negated, span(m), false);
     }
     // A condition anywhere in the clause ("If talks fail, troops will advance", "... if necessary")

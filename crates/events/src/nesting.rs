@@ -112,7 +112,14 @@ pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, 
         return Relation::Inside;
     }
     let opens_sentence = before.is_none_or(|b| matches!(word(b), "." | "!" | "?" | "“"));
-    if pos.is_verb() && (before.is_some_and(|b| DETERMINERS.contains(&word(b))) || (participle_before_noun && opens_sentence)) {
+    // A determiner before a passive row ("the weapons were found" matching "weapon * find") is its subject's.
+    let last = trigger.end - 1;
+    let participle = word(last).ends_with("ed") || cx.lemmas(last).iter().any(|l| l != word(last));
+    let passive_row = last > trigger.start
+        && participle
+        && (last.saturating_sub(3).max(trigger.start + 1)..last).any(|k| matches!(word(k), "is" | "are" | "was" | "were" | "been"));
+    let determined = before.is_some_and(|b| DETERMINERS.contains(&word(b))) && !passive_row;
+    if pos.is_verb() && (determined || (participle_before_noun && opens_sentence)) {
         // ... but "the wounded", "the dead" on their own are people, not an act.
         let participle = trigger.len() == 1 && word(trigger.start).ends_with("ed");
         let names_people = cx.tokens.get(trigger.end).is_none_or(|t| {
