@@ -755,3 +755,10 @@ fn a_negation_inside_a_pattern_negates_the_act() {
     assert_eq!(codes(&evs), ["020"], "{evs:#?}");
     assert_eq!(evs[0].modality, Modality::Actual);
 }
+
+#[test]
+fn hosting_a_show_or_a_tournament_is_no_visit() {
+    assert!(code("The comedian hosted a late-night television show for a decade.").is_empty());
+    assert!(code("Qatar hosted the football tournament in 2022.").is_empty());
+    assert_eq!(codes(&code("Qatar hosted the Iranian foreign minister on Monday.")), ["043"]);
+}

@@ -74,6 +74,20 @@ fn common_words_in_a_title_case_headline_are_no_names() {
 }
 
 #[test]
+fn the_first_person_is_no_name() {
+    let evs = code("\"I'm optimistic about the talks,\" the envoy said.");
+    assert!(evs.iter().all(|e| e.source.as_ref().is_none_or(|a| !a.text.starts_with('I'))), "{evs:#?}");
+}
+
+#[test]
+fn a_weapon_written_in_capitals_is_not_the_target() {
+    // "Improvised Explosive Device" is the pattern's noun, not someone the militants acted on.
+    let evs = code("Militants exploded an Improvised Explosive Device near a market in Quetta.");
+    let bombing = with_root(&evs, "18");
+    assert!(bombing.iter().all(|e| e.target.as_ref().is_none_or(|a| !a.text.contains("Device"))), "{evs:#?}");
+}
+
+#[test]
 fn a_country_word_naming_money_is_no_actor() {
     let evs = code("Colombian police seized five billion Colombian pesos from the gang.");
     assert_eq!(evs.iter().map(|e| e.cameo.as_str()).collect::<Vec<_>>(), ["1711"], "{evs:#?}");
@@ -153,6 +167,8 @@ fn a_headline_participle_is_passive() {
         ("Opposition leader arrested in Harare", "173", "Opposition leader"),
         ("Two Kenyan journalists kidnapped", "181", "Kenyan journalists"),
         ("Nigerian traders deported from Ghana by police", "174", "Nigerian traders"),
+        // A title-case headline may keep its full stop.
+        ("Three Peruvian Miners Kidnapped in Bolivia.", "181", "Peruvian Miners"),
     ] {
         let evs = code(headline);
         assert_eq!(evs.len(), 1, "{headline}: {evs:#?}");

@@ -98,10 +98,13 @@ pub(crate) fn is_reduced_relative(cx: &Tokens, mentions: &Mentions, trigger: Ran
     let start = trigger.start;
     let participle = |w: &str| w.ends_with("ed") || w.ends_with("en");
     let Some(prev) = start.checked_sub(1).map(|k| &cx.tokens[k]) else { return false };
+    // A title-case headline may keep a full stop ("Four Men Arrested in Lagos Raid."); ALL-CAPS copy is no headline for that.
     let headline = || {
+        let words = &cx.tokens[sentence.clone()];
+        let title_case = || dyad_text::title_case(words) && words.iter().any(|t| t.case == dyad_text::Case::Lower);
         sentence.len() <= HEADLINE_LENGTH
-            && !dyad_text::final_mark(&cx.tokens[sentence.clone()]).is_some_and(|t| t.is_punct("."))
-            && !cx.tokens[sentence.clone()].iter().any(|t| FINITE.contains(&t.folded.as_str()))
+            && !words.iter().any(|t| FINITE.contains(&t.folded.as_str()))
+            && (!dyad_text::final_mark(words).is_some_and(|t| t.is_punct(".")) || title_case())
     };
     let next = cx.tokens.get(trigger.end).filter(|_| trigger.end < sentence.end).map_or("", |t| t.folded.as_str());
     let modifies = participle(&cx.tokens[start].folded) && prev.kind == dyad_text::Kind::Word && !VERBAL.contains(&prev.folded.as_str()) && !prev.folded.ends_with("ly");

@@ -371,10 +371,13 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
     // on. A state's agents there are its means ("deploy troops", "recall its ambassador").
     // Either beats a place found after the trigger ("intercepted smugglers in Palermo").
     if (target.is_empty() || target_rule == PLACE_TARGET) && !source.is_empty() {
+        // An unknown name ending the trigger is the pattern's own noun in capitals ("exploded an
+        // Improvised Explosive Device"), not someone acted on.
         let inside = cands.indices.iter().copied().find(|&i| {
             let r = cands.range(i);
             r.start > trigger.start
                 && r.end <= trigger.end
+                && !(r.end == trigger.end && cands.mentions.actors[i].kind == MentionKind::Name)
                 && (cands.mentions.actors[i].kind != MentionKind::Group || acted_on(cands, i))
                 && !source.contains(&i)
         });
