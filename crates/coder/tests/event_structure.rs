@@ -762,3 +762,23 @@ fn hosting_a_show_or_a_tournament_is_no_visit() {
     assert!(code("Qatar hosted the football tournament in 2022.").is_empty());
     assert_eq!(codes(&code("Qatar hosted the Iranian foreign minister on Monday.")), ["043"]);
 }
+
+#[test]
+fn a_participle_after_a_preposition_describes_a_noun() {
+    // "of demobilized fighters", "on alleged overcharges": no demobilisation, no accusation.
+    assert!(code("Relatives of demobilized FARC fighters met the mayor of Cali.").iter().all(|e| e.cameo_root != "08"));
+    assert!(code("The senator opened a hearing on alleged overcharges by the contractor.").iter().all(|e| e.cameo_root != "11"));
+    // A violent act keeps its mention: "the families of murdered journalists" still reports the murders.
+    assert!(!code("The families of murdered journalists in Veracruz marched on Monday.").iter().all(|e| e.cameo_root != "18"));
+    // "feels threatened" is a state of mind, not a threat.
+    assert!(code("The government feels threatened by the opposition.").iter().all(|e| e.cameo_root != "13"));
+}
+
+#[test]
+fn contracted_negations_negate() {
+    for text in ["Police didn't arrest the protesters.", "Police won't arrest the protesters.", "Police cannot arrest the protesters."] {
+        let evs = code(text);
+        assert_eq!(evs.first().map(|e| e.modality), Some(Modality::Negated), "{text}: {evs:#?}");
+    }
+    assert_eq!(codes(&code("The ministry hasn't commented on the report.")), ["011"]);
+}

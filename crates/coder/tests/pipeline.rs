@@ -385,6 +385,26 @@ fn a_place_in_apposition_to_a_place_noun_is_where() {
 }
 
 #[test]
+fn the_subject_of_a_verb_of_suffering_is_the_target() {
+    for text in ["The governor survived an assassination attempt by gunmen in Kano.", "The army repelled an attack by rebels on its base."] {
+        let evs = code(text);
+        let violence = with_root(&evs, "18");
+        let e = violence.first().unwrap_or_else(|| panic!("{text}: {evs:#?}"));
+        assert_eq!(e.target.as_ref().and_then(|a| a.sector.as_deref()), Some(if text.contains("governor") { "GOV" } else { "MIL" }), "{text}: {evs:#?}");
+        assert!(e.source.as_ref().is_some_and(|a| a.text.contains("gunmen") || a.text.contains("rebels")), "{text}: {evs:#?}");
+    }
+    // A verb of suffering in a clause of the subject's own leaves the subject the agent.
+    let evs = code("Rebels who escaped from prison attacked the town.");
+    assert_eq!(with_root(&evs, "18").first().and_then(|e| e.source.as_ref()).map(|a| a.text.as_str()), Some("Rebels"), "{evs:#?}");
+}
+
+#[test]
+fn an_adverb_opening_a_sentence_is_no_name() {
+    let evs = code("Additionally, reaching an agreement with Kenya proved hard.");
+    assert!(!evs.is_empty() && evs.iter().all(|e| e.source.is_none()), "{evs:#?}");
+}
+
+#[test]
 fn the_agent_of_an_object_is_the_target() {
     let evs = code("Chile condemned an attack by Bolivian soldiers on Tuesday.");
     let condemn = with_root(&evs, "11");

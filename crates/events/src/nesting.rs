@@ -54,6 +54,8 @@ const PEOPLE_FOLLOW: &[&str] = &["from", "to"];
 /// which the people are the subject ("the wounded can be evacuated", "the injured were taken").
 const PEOPLE_VERB_FOLLOW: &[&str] = &["were", "are", "have", "had", "can", "could", "will", "would", "must", "should", "include", "included"];
 
+/// Prepositions after which a participle can only describe the noun that follows it.
+const PARTICIPLE_PREPOSITIONS: &[&str] = &["of", "for", "with", "among", "from", "to", "against", "about", "on", "including"];
 /// Words after a participle that make it a verb, not an adjective: "kidnapped by rebels", "seized in a raid".
 const NOT_NOUNS: &[&str] = &["by", "in", "on", "at", "to", "from", "with", "for", "of", "and", "or", "that", "the", "a", "an", "after", "during", "near", "last", "yesterday", "today"];
 
@@ -119,7 +121,13 @@ pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, 
         && participle
         && (last.saturating_sub(3).max(trigger.start + 1)..last).any(|k| matches!(word(k), "is" | "are" | "was" | "were" | "been"));
     let determined = before.is_some_and(|b| DETERMINERS.contains(&word(b))) && !passive_row;
-    if pos.is_verb() && (determined || (participle_before_noun && opens_sentence)) {
+    // No verb follows a preposition: "families of demobilized FARC fighters", "talks with detained leaders".
+    let after_preposition = pos.is_verb()
+        && trigger.len() == 1
+        && word(trigger.start).ends_with("ed")
+        && before.is_some_and(|b| PARTICIPLE_PREPOSITIONS.contains(&word(b)))
+        && cx.tokens.get(trigger.end).is_some_and(|t| t.kind == dyad_text::Kind::Word && !NOT_NOUNS.contains(&t.folded.as_str()));
+    if pos.is_verb() && (determined || after_preposition || (participle_before_noun && opens_sentence)) {
         // ... but "the wounded", "the dead" on their own are people, not an act.
         let participle = trigger.len() == 1 && word(trigger.start).ends_with("ed");
         let names_people = cx.tokens.get(trigger.end).is_none_or(|t| {

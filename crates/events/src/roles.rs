@@ -68,6 +68,9 @@ const COMPASS: &[&str] = &[
     "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern",
     "north-eastern", "north-western", "south-eastern", "south-western", "far", "restive", "neighbouring", "neighboring",
 ];
+/// Stems of verbs whose subject suffers the act a noun after them names (as does "under"); few lexicon
+/// rows use these verbs, so their forms are matched by stem rather than lemma.
+const SUFFERED: &[&str] = &["surviv", "escap", "suffer", "endur", "withst", "repel", "repuls"];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we"];
 const MAX_GROUP: usize = 4;
@@ -298,12 +301,23 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         && !source.is_empty()
         && participle(cx, trigger.start)
         && ((!adjectival && (trigger.start.saturating_sub(3).max(cands.range(*source.last().unwrap()).end)..trigger.start).any(be)) || charge_without_object());
-    if passive {
+    // "Guzman survived an assassination attempt", "the convoy came under fire": the subject of a verb of
+    // suffering is the one the act its object names was done to, as in the passive.
+    // The trigger is then the verb's object: at most two words between, neither a preposition ("rebels who
+    // escaped from prison attacked" keeps its attackers).
+    let suffered = source_rule == "subject"
+        && source.last().is_some_and(|&s| {
+            (cands.range(s).end.max(trigger.start.saturating_sub(3))..trigger.start).any(|k| {
+                (word(k) == "under" || SUFFERED.iter().any(|w| word(k).starts_with(w)))
+                    && cx.tokens[k + 1..trigger.start].iter().all(|t| t.kind == dyad_text::Kind::Word && !PREPOSITIONS.contains(&t.folded.as_str()))
+            })
+        });
+    if passive || suffered {
         let agent = right.iter().copied().find(|&i| after_by(cands.range(i).start));
         let agents = agent.map(|a| group_right(cx, cands, &right, a)).unwrap_or_default();
         target = std::mem::replace(&mut source, agents);
         source_rule = "passive: by-agent";
-        target_rule = "passive: subject";
+        target_rule = if passive { "passive: subject" } else { "subject suffered the act" };
     } else if source.is_empty() && target.first().is_some_and(|&t| after_by(cands.range(t).start)) {
         // "the arrest of X by police": the by-phrase of a noun is its agent. With a subject, it is the
         // agent of the object ("violated a ban by the general", "condemned the attack by Israel"): the target.

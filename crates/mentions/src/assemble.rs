@@ -277,7 +277,9 @@ fn unknown_names(cx: &Tokens, lexicon: &Lexicon, range: &Range<usize>, sentence:
     // open with common words, which are no names; "Following Sandner's arrest" keeps the name after one.
     let first_word = cx.tokens[range.clone()].iter().position(|t| t.kind == Kind::Word).map(|k| range.start + k);
     let opens_run = |k: usize| found.first().is_some_and(|r| r.start == k);
-    if let Some(first) = first_word.filter(|&k| opens_run(k) && lexicon.common_words.contains(&cx.tokens[k].folded)) {
+    // So does an adverb set off by a comma ("Additionally, ...").
+    let adverb = |k: usize| cx.tokens[k].folded.ends_with("ly") && cx.tokens.get(k + 1).is_some_and(|t| t.is_punct(","));
+    if let Some(first) = first_word.filter(|&k| opens_run(k) && (lexicon.common_words.contains(&cx.tokens[k].folded) || adverb(k))) {
         found.retain_mut(|r| {
             if r.start == first {
                 r.start += 1;
