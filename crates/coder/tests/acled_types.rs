@@ -149,3 +149,46 @@ fn property_set_on_fire_with_no_one_named_is_still_destruction() {
     assert_type("Dozens of shops were set alight in the old town on Tuesday night.", "Looting/property destruction");
     assert_eq!(main_type("Hundreds of homes were destroyed when the flood swept through the valley."), None);
 }
+
+#[test]
+fn armed_men_who_change_sides_change_the_group_activity() {
+    assert_type("Some 300 rebel fighters defected to the government in Upper Nile on Friday.", "Change to group/activity");
+    assert_type("Two army commanders defected with their men near the border.", "Change to group/activity");
+    // A manufacturing defect is no defection.
+    assert_eq!(main_type("The carmaker recalled 2,000 vehicles over a brake defect."), None);
+}
+
+#[test]
+fn joining_a_peaceful_protest_is_a_peaceful_protest() {
+    assert_type("Thousands of students took part in a march through central Lima on Saturday.", "Peaceful protest");
+    assert_type("Hundreds of nurses participated in a demonstration outside the health ministry.", "Peaceful protest");
+    assert_type("About 3,000 residents gathered in the main square for a peaceful protest on Sunday.", "Peaceful protest");
+}
+
+#[test]
+fn more_ways_of_sanctioning_and_expelling_are_diplomatic() {
+    assert_type("Washington targeted Tehran with new sanctions on its oil sector.", "DIPLO");
+    assert_type("The Treasury unveiled sanctions on three Iranian banks on Thursday.", "DIPLO");
+    assert_type("Prague threw out two Russian diplomats over the explosion.", "DIPLO");
+    assert_type("Beijing cancelled a meeting with the Lithuanian foreign minister.", "DIPLO");
+}
+
+#[test]
+fn bank_and_shop_robberies_and_bribery_arrests_are_organised_crime() {
+    assert_type("Three masked men robbed a bank in Nairobi on Tuesday.", "ORG_CRIME");
+    assert_type("Gunmen robbed a jewelry store in Durban on Friday.", "ORG_CRIME");
+    assert_type("Police arrested a customs officer in a bribery investigation in Mombasa.", "ORG_CRIME");
+    // A figurative robbery is none.
+    assert_eq!(main_type("Profit-taking robbed the currency of momentum on Friday."), None);
+}
+
+#[test]
+fn suicide_bombers_detonating_explosives_are_suicide_bombs() {
+    assert_type("A suicide bomber detonated explosives at a checkpoint in Mogadishu on Monday.", "Suicide bomb");
+    assert_type("Militants set off a suicide vest outside a police station in Quetta.", "Suicide bomb");
+}
+
+#[test]
+fn fighters_leaving_a_town_under_a_deal_transfer_it_without_violence() {
+    assert_type("Rebel fighters withdrew from the town under an evacuation deal with the army.", "Non-violent transfer of territory");
+}

@@ -387,3 +387,10 @@ fn stolen_and_looted_goods_and_skulls_returned() {
     // a return of people home, or of stolen goods found, is no property returned
     assert!(code("The thieves returned to the village with stolen cattle.").iter().all(|e| e.cameo != "0842"));
 }
+
+#[test]
+fn defections_prisoner_exchanges_and_robberies() {
+    assert_codes("Dozens of soldiers defected to the opposition in the north.", "0873");
+    assert_codes("Armenia and Azerbaijan carried out an exchange of 40 prisoners on Friday.", "0841");
+    assert_codes("Two men robbed a petrol station in Kumasi.", "1711");
+}
