@@ -186,6 +186,8 @@ fn bank_and_shop_robberies_and_bribery_arrests_are_organised_crime() {
 fn suicide_bombers_detonating_explosives_are_suicide_bombs() {
     assert_type("A suicide bomber detonated explosives at a checkpoint in Mogadishu on Monday.", "Suicide bomb");
     assert_type("Militants set off a suicide vest outside a police station in Quetta.", "Suicide bomb");
+    // A bombing whose bomb its bearer set off narrows from remote explosive to suicide bomb.
+    assert_type("A bomb carried by a suicide bomber exploded at a wedding in Kabul.", "Suicide bomb");
 }
 
 #[test]
