@@ -252,11 +252,21 @@ impl<T> PhraseSet<T> {
         if cx.forms[i].opens & self.bit == 0 {
             return None;
         }
+        if i >= limit {
+            return None;
+        }
         let mut best: Option<(usize, usize)> = None;
         let mut try_all = |ids: &[u32]| {
             for &id in ids {
                 let pattern = &self.patterns[id as usize];
-                if let Some(end) = self.match_words(cx, &pattern.words, pattern.case_sensitive, i, limit, true) {
+                // The slot was found through a word token `i` reads as: only a case-sensitive first word
+                // is left to check.
+                let matched = if pattern.case_sensitive {
+                    self.match_words(cx, &pattern.words, true, i, limit, true)
+                } else {
+                    self.match_words(cx, &pattern.words[1..], false, i + 1, limit, false)
+                };
+                if let Some(end) = matched {
                     if best.is_none_or(|(b, bid)| end > b || (end == b && (id as usize) < bid)) {
                         best = Some((end, id as usize));
                     }
@@ -292,6 +302,11 @@ impl<T> PhraseSet<T> {
         let mut out = Vec::new();
         let mut i = range.start;
         while i < range.end {
+            // Most tokens start no pattern of the set: turned away here, without a call.
+            if cx.forms[i].opens & self.bit == 0 {
+                i += 1;
+                continue;
+            }
             match self.longest_at(cx, i, range.end) {
                 Some(m) => {
                     i = m.end;
