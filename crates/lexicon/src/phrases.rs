@@ -162,15 +162,26 @@ pub struct PhraseSet<T> {
 
 /// The patterns that start with one word. A common first word starts many ("the White House", "the
 /// Kremlin", ...), so they are kept in order of their second word, and only those whose second word reads
-/// next in the text are tried.
+/// next in the text are tried. A common verb starts many with a gap next ("demand * release", "demand *
+/// resignation"): those are kept in order of the word after the gap, and only those whose word reads
+/// within the gap's reach are tried.
 #[derive(Default)]
 struct Slot {
     /// Pattern ids. In a slot of more than [`TRY_ALL`]: first those with no literal second word (one
-    /// word, or a gap next), then the rest in order of their second word's id.
+    /// word, or a gap next) and not in `gapped`, then the rest in order of their second word's id.
     patterns: Vec<u32>,
     /// For each of `patterns`, 0, or 1 + its second word's id.
     seconds: Vec<u32>,
+    /// In a slot of more than [`TRY_ALL`]: the patterns that are not case-sensitive and go on with a gap and a
+    /// literal, in order of that literal's id.
+    gapped: Vec<u32>,
+    /// For each of `gapped`, the id of its literal after the gap.
+    thirds: Vec<u32>,
 }
+
+/// How far past a pattern's first word its literal after a gap can read: the longest gap, then the
+/// adverbs skipped before the literal.
+const GAPPED_REACH: usize = MAX_GAP + MAX_SKIPPED_ADVERBS + 1;
 
 /// A slot with at most this many patterns tries them all.
 const TRY_ALL: usize = 8;
@@ -229,10 +240,21 @@ impl<T: CaseRule> PhraseSet<T> {
             set.by_first_word[slot].seconds.push(second);
             lemmas.mark_opener(first, bit);
         }
+        let patterns = &set.patterns;
         for slot in set.by_first_word.iter_mut().filter(|slot| slot.patterns.len() > TRY_ALL) {
             let mut order: Vec<(u32, u32)> = slot.seconds.iter().copied().zip(slot.patterns.iter().copied()).collect();
             order.sort_unstable();
-            (slot.seconds, slot.patterns) = order.into_iter().unzip();
+            // Patterns with a gap and then a literal leave the ones always tried, ordered by that literal.
+            let (mut gapped, mut kept): (Vec<(u32, u32)>, Vec<(u32, u32)>) = (Vec::new(), Vec::new());
+            for (second, id) in order {
+                match (second, gapped_literal(&patterns[id as usize])) {
+                    (0, Some(third)) => gapped.push((third, id)),
+                    _ => kept.push((second, id)),
+                }
+            }
+            gapped.sort_unstable();
+            (slot.seconds, slot.patterns) = kept.into_iter().unzip();
+            (slot.thirds, slot.gapped) = gapped.into_iter().unzip();
         }
         set
     }
@@ -252,11 +274,21 @@ impl<T> PhraseSet<T> {
         if cx.forms[i].opens & self.bit == 0 {
             return None;
         }
+        if i >= limit {
+            return None;
+        }
         let mut best: Option<(usize, usize)> = None;
         let mut try_all = |ids: &[u32]| {
             for &id in ids {
                 let pattern = &self.patterns[id as usize];
-                if let Some(end) = self.match_words(cx, &pattern.words, pattern.case_sensitive, i, limit, true) {
+                // The slot was found through a word token `i` reads as: only a case-sensitive first word
+                // is left to check.
+                let matched = if pattern.case_sensitive {
+                    self.match_words(cx, &pattern.words, true, i, limit, true)
+                } else {
+                    self.match_words(cx, &pattern.words[1..], false, i + 1, limit, false)
+                };
+                if let Some(end) = matched {
                     if best.is_none_or(|(b, bid)| end > b || (end == b && (id as usize) < bid)) {
                         best = Some((end, id as usize));
                     }
@@ -265,11 +297,23 @@ impl<T> PhraseSet<T> {
         };
         for key in cx.reads_as(i) {
             let Some(slot) = self.by_first_word.get(*key as usize) else { continue };
-            if slot.patterns.len() <= TRY_ALL {
+            // A slot of more than `TRY_ALL` is in order, even when its gapped patterns leave fewer.
+            if slot.patterns.len() <= TRY_ALL && slot.gapped.is_empty() {
                 try_all(&slot.patterns);
                 continue;
             }
             try_all(&slot.patterns[..slot.seconds.partition_point(|&s| s == 0)]);
+            // Where the literal after a gap may read. A pattern is tried once per place its literal reads:
+            // the same answer each time, and the best match does not depend on the order tried.
+            if !slot.thirds.is_empty() {
+                for p in i + 1..(i + 1 + GAPPED_REACH).min(limit) {
+                    for third in cx.reads_as(p) {
+                        let from = slot.thirds.partition_point(|&t| t < *third);
+                        let to = slot.thirds.partition_point(|&t| t <= *third);
+                        try_all(&slot.gapped[from..to]);
+                    }
+                }
+            }
             // Where the second word may read: next, or past the adverbs the matcher would skip.
             let mut p = i + 1;
             while p < limit {
@@ -292,6 +336,11 @@ impl<T> PhraseSet<T> {
         let mut out = Vec::new();
         let mut i = range.start;
         while i < range.end {
+            // Most tokens start no pattern of the set: turned away here, without a call.
+            if cx.forms[i].opens & self.bit == 0 {
+                i += 1;
+                continue;
+            }
             match self.longest_at(cx, i, range.end) {
                 Some(m) => {
                     i = m.end;
@@ -373,6 +422,15 @@ impl<T> PhraseSet<T> {
         } else {
             cx.reads_as(p).contains(&id)
         }
+    }
+}
+
+/// The id of the literal after a gap that a pattern's first word is followed by ("demand * release"), when
+/// the pattern is matched by word ids (not case-sensitive).
+fn gapped_literal(pattern: &Pattern) -> Option<u32> {
+    match pattern.words.get(1..3) {
+        Some([Word::Gap, Word::Literal { id, .. }]) if !pattern.case_sensitive => Some(*id),
+        _ => None,
     }
 }
 
@@ -478,6 +536,29 @@ mod tests {
         assert_eq!(find(&set, &lemmas, "the talks"), [("the talks".to_string(), "TALK")]);
         assert_eq!(find(&set, &lemmas, "the also talks"), [("the also talks".to_string(), "TALK")]);
         assert_eq!(find(&set, &lemmas, "the house"), [("the".to_string(), "THE")]);
+    }
+
+    #[test]
+    fn a_common_first_word_tries_only_gapped_patterns_whose_next_word_reads_within_reach() {
+        let (set, lemmas) = setup(&[
+            ("demand", "DEM"),
+            ("demand * release", "REL"),
+            ("demand * resignation", "RES"),
+            ("demand * resignation of", "RESOF"),
+            ("demand * talk", "TALK"),
+            ("demand * ceasefire", "CF"),
+            ("demand * withdrawal", "WD"),
+            ("demand * apology", "AP"),
+            ("demand * inquiry", "INQ"),
+            ("demand * #", "NUM"),
+        ]);
+        assert_eq!(find(&set, &lemmas, "They demanded the release"), [("demanded the release".to_string(), "REL")]);
+        assert_eq!(find(&set, &lemmas, "They demanded his immediate resignation of"), [("demanded his immediate resignation of".to_string(), "RESOF")]);
+        // The longest gap, then two adverbs, then the word.
+        assert_eq!(find(&set, &lemmas, "demanded a b c d e also again talks"), [("demanded a b c d e also again talks".to_string(), "TALK")]);
+        assert_eq!(find(&set, &lemmas, "demanded a b c d e f talks"), [("demanded".to_string(), "DEM")]);
+        assert_eq!(find(&set, &lemmas, "demanded an apology, a ceasefire"), [("demanded an apology".to_string(), "AP")]);
+        assert_eq!(find(&set, &lemmas, "demanded a 5"), [("demanded a 5".to_string(), "NUM")]);
     }
 
     #[test]

@@ -557,8 +557,11 @@ fn capitals(g: &Gazetteer, w: &words::Words, analyzed: &Analyzed, marks: &[u8], 
     let Some(place) = dateline_capital.map(|d| d.place).or_else(|| country.and_then(|c| g.capital(&c))) else { return };
     for (s, sentence) in analyzed.sentences.iter().enumerate() {
         for i in sentence.tokens.clone() {
-            // Every word is tried, and most start no phrase: one compare turns them away.
+            // Every word is tried, and most start no phrase: the phrases' few first words turn them away.
             let first = tokens[i].folded.as_str();
+            if !w.capital_start.iter().any(|f| f == first) {
+                continue;
+            }
             let phrase = |p: &&Vec<String>| p.first().is_some_and(|f| f == first) && i + p.len() <= sentence.tokens.end && tokens[i + 1..i + p.len()].iter().zip(&p[1..]).all(|(t, q)| t.folded == *q);
             let Some(len) = w.capital.iter().find(phrase).map(Vec::len) else {
                 continue;

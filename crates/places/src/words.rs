@@ -19,6 +19,8 @@ pub(crate) struct Words {
     particle_start_byte: [bool; 256],
     /// Phrases for a capital city, as folded tokens, longest first.
     pub capital: Vec<Vec<String>>,
+    /// Their first words, each once ("the", "this").
+    pub capital_start: Vec<String>,
     pub stoplist: HashSet<String>,
 }
 
@@ -44,6 +46,7 @@ fn parse(context: &str, stoplist: &str) -> Result<Words, dyad_core::tsv::TsvErro
         particle_start_len: 0,
         particle_start_byte: [false; 256],
         capital: Vec::new(),
+        capital_start: Vec::new(),
         stoplist: HashSet::default(),
     };
     for (line, cells) in dyad_core::tsv::rows(("data/places/context.tsv", context), &["kind", "words"])? {
@@ -70,6 +73,11 @@ fn parse(context: &str, stoplist: &str) -> Result<Words, dyad_core::tsv::TsvErro
         w.particle_start_byte[usize::from(word.as_bytes()[0])] = true;
     }
     w.capital.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    for first in w.capital.iter().filter_map(|p| p.first()) {
+        if !w.capital_start.contains(first) {
+            w.capital_start.push(first.clone());
+        }
+    }
     w.stoplist = stoplist.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| dyad_text::fold(l).to_string()).collect();
     Ok(w)
 }
