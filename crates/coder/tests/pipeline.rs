@@ -217,6 +217,14 @@ fn reported_speech_attributes_instead_of_coding_the_speaker() {
 }
 
 #[test]
+fn the_first_person_of_a_quote_is_its_speaker() {
+    let evs = code("\"We will not negotiate with the rebels,\" the interior minister said.");
+    let e = evs.first().unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(e.source.as_ref().map(|a| a.text.as_str()), Some("interior minister"), "{evs:#?}");
+    assert_eq!(e.modality, Modality::Negated);
+}
+
+#[test]
 fn an_according_to_phrase_is_all_speaker() {
     // "Ombudsman" belongs to the phrase that reports the killings; it is not their target.
     let evs = code("According to Borvania's Human Rights Ombudsman, 40 people were murdered on public buses.");

@@ -71,6 +71,8 @@ const COMPASS: &[&str] = &[
 /// Stems of verbs whose subject suffers the act a noun after them names (as does "under"); few lexicon
 /// rows use these verbs, so their forms are matched by stem rather than lemma.
 const SUFFERED: &[&str] = &["surviv", "escap", "suffer", "endur", "withst", "repel", "repuls"];
+/// The first person, alone or contracted ("we'll", "i'm").
+const FIRST_PERSON: &[&str] = &["i", "we", "i'm", "i've", "i'll", "i'd", "we're", "we've", "we'll", "we'd"];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we"];
 const MAX_GROUP: usize = 4;
@@ -120,6 +122,13 @@ impl<'m> Candidates<'m> {
             .take_while(|(_, m)| self.sentence_start - m.tokens.end <= PRONOUN_REACH)
             .find(|(_, m)| kinds.contains(&m.kind))
             .map(|(i, _)| i)
+    }
+
+    /// The sentence's speaker: the last actor named in its attributions ("the interior minister",
+    /// "Kenteris' lawyer Gregory Ioannidis").
+    fn speaker(&self) -> Option<usize> {
+        let extent = |i: usize| (self.mentions.actors[i].tokens.end, std::cmp::Reverse(self.mentions.actors[i].tokens.start));
+        self.with_speakers.iter().copied().filter(|i| !self.indices.contains(i)).max_by_key(|&i| extent(i))
     }
 
     fn range(&self, i: usize) -> Range<usize> {
@@ -267,6 +276,14 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         if let Some(i) = cands.antecedent(word(clause.start)) {
             source = vec![i];
             source_rule = "pronoun: earlier sentence";
+        }
+    }
+
+    if source.is_empty() && (clause.start..trigger.start).any(|k| FIRST_PERSON.contains(&word(k))) {
+        // "'We will not negotiate,' the minister said": the first person of a quote is its speaker.
+        if let Some(i) = cands.speaker() {
+            source = vec![i];
+            source_rule = "first person: the speaker";
         }
     }
 
