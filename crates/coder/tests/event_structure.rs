@@ -782,3 +782,9 @@ fn contracted_negations_negate() {
     }
     assert_eq!(codes(&code("The ministry hasn't commented on the report.")), ["011"]);
 }
+
+#[test]
+fn the_month_is_no_march() {
+    assert!(code("The board paid a dividend to investors for each share held as of March 16.").iter().all(|e| e.cameo_root != "14"));
+    assert_eq!(codes(&code("Teachers held a march through the capital on Monday.")), ["141"]);
+}
