@@ -788,3 +788,11 @@ fn the_month_is_no_march() {
     assert!(code("The board paid a dividend to investors for each share held as of March 16.").iter().all(|e| e.cameo_root != "14"));
     assert_eq!(codes(&code("Teachers held a march through the capital on Monday.")), ["141"]);
 }
+
+#[test]
+fn paying_debts_and_oilseed_rape_are_no_events() {
+    assert!(code("Argentina struggled to meet its debt payments to foreign banks.").is_empty());
+    assert!(code("Rape oil imports rose to 82,900 tonnes last year.").is_empty());
+    // A meeting about payments is still a meeting.
+    assert_eq!(codes(&code("Argentina met with foreign banks to discuss the debt payments.")), ["040"]);
+}
