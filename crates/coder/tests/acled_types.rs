@@ -194,3 +194,17 @@ fn suicide_bombers_detonating_explosives_are_suicide_bombs() {
 fn fighters_leaving_a_town_under_a_deal_transfer_it_without_violence() {
     assert_type("Rebel fighters withdrew from the town under an evacuation deal with the army.", "Non-violent transfer of territory");
 }
+
+#[test]
+fn arrests_at_a_protest_whose_demonstrators_threw_things_are_a_violent_demonstration() {
+    assert_type("Police arrested forty people in Leeds after stones were thrown at officers during a demonstration.", "Violent demonstration");
+    // Arrests at a protest that stayed peaceful are an intervention in it.
+    assert_type("Police arrested forty demonstrators at a protest outside parliament in Leeds.", "Protest with intervention");
+}
+
+#[test]
+fn a_ban_or_curfew_takes_no_acled_type_from_its_sentence() {
+    // ACLED counts no ban, curfew or deportation, whatever their sentence names.
+    assert_eq!(main_type("The government banned the sale of cocaine and heroin in the capital on Monday."), None);
+    assert_eq!(main_type("The governor imposed a curfew in the town after a demonstration on Sunday."), None);
+}

@@ -24,7 +24,8 @@ use dyad_lexicon::{Lexicon, Tokens};
 const GENERIC: &[&str] = &["Attack", "Armed clash", "Peaceful protest"];
 /// Defaults that only a more specific context may replace, each with the types that may replace it:
 /// a seized or found weapon and a defused bomb were never used, a bomb its bearer set off is a suicide bomb, a dispersal that kills or maims is
-/// excessive force, one of stone-throwers a violent demonstration, and arrests at a protest an intervention in it.
+/// excessive force, one of stone-throwers a violent demonstration, and arrests at a protest an intervention in it
+/// (at one whose demonstrators threw things or rioted, the violent demonstration).
 const NARROWABLE: &[(&str, &[&str])] = &[
     ("Looting/property destruction", &["Disrupted weapons use", "ORG_CRIME"]),
     ("Remote explosive/landmine/IED", &["Disrupted weapons use", "Suicide bomb"]),
@@ -32,7 +33,7 @@ const NARROWABLE: &[(&str, &[&str])] = &[
     ("Shelling/artillery/missile attack", &["Disrupted weapons use"]),
     ("Air/drone strike", &["Disrupted weapons use"]),
     ("Protest with intervention", &["Violent demonstration", "Excessive force against protesters"]),
-    ("Arrests", &["Protest with intervention", "ORG_CRIME"]),
+    ("Arrests", &["Violent demonstration", "Protest with intervention", "ORG_CRIME"]),
     ("Non-state actor overtakes territory", &["Non-violent transfer of territory"]),
     ("Non-violent transfer of territory", &["Agreement"]),
 ];
@@ -40,9 +41,13 @@ const NARROWABLE: &[(&str, &[&str])] = &[
 /// the clash a handover.
 const ONLY_NARROWS: &[&str] = &["Non-violent transfer of territory"];
 
+/// Root whose codes with no ACLED type stay without one: ACLED counts no curfew, ban or deportation
+/// (170, 172, 174), whatever the sentence says of weapons, drugs or protest.
+const UNTYPED_STAYS: &str = "17";
+
 /// Whether a context hint of type `hint` may replace the code's default type.
-fn replaces(default: Option<&Acled>, hint: &str) -> bool {
-    let Some(default) = default else { return true };
+fn replaces(root: &str, default: Option<&Acled>, hint: &str) -> bool {
+    let Some(default) = default else { return root != UNTYPED_STAYS };
     let default = default.sub_event_type.as_str();
     (GENERIC.contains(&default) && !ONLY_NARROWS.contains(&hint)) || NARROWABLE.iter().any(|(d, by)| *d == default && by.contains(&hint))
 }
@@ -109,7 +114,7 @@ pub(crate) fn classify(cx: &Tokens, lexicon: &Lexicon, tables: &Tables, sentence
         let hint = context
             .iter()
             .flat_map(|m| m.values.iter())
-            .filter(|v| v.roots.contains(&e.cameo_root) && replaces(acled.as_ref(), &v.sub_event_type))
+            .filter(|v| v.roots.contains(&e.cameo_root) && replaces(&e.cameo_root, acled.as_ref(), &v.sub_event_type))
             .min_by_key(|v| v.order);
         if let Some(h) = hint {
             acled = Some(Acled { event_type: h.event_type.clone(), sub_event_type: h.sub_event_type.clone() });
