@@ -135,26 +135,28 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 fn token(text: &str, start: usize, end: usize) -> Token {
     let raw = &text[start..end];
     let span = Span::new(start, end);
-    // Kind and case from one pass over the bytes, counting through a class table.
-    let (mut upper, mut lower, mut numeric, mut multibyte) = (0usize, 0usize, NUMERIC, 0);
-    for &b in raw.as_bytes() {
-        let class = ASCII_CLASS[usize::from(b)];
-        upper += usize::from(class & UPPER);
-        lower += usize::from((class & LOWER) >> 1);
-        numeric &= class;
-        multibyte |= class & MULTIBYTE;
+    // Kind and case from one pass over the bytes: each byte's class is a set of counts, so the whole
+    // token is classed by one sum per byte (chunks short enough that no 16-bit count overflows).
+    let (mut upper, mut lower, mut other, mut multibyte) = (0usize, 0usize, 0usize, 0usize);
+    for chunk in raw.as_bytes().chunks(usize::from(u16::MAX)) {
+        let sum = chunk.iter().fold(0u64, |sum, &b| sum + CLASS[usize::from(b)]);
+        let count = |field: u64| usize::from((sum / field) as u16);
+        upper += count(UPPER);
+        lower += count(LOWER);
+        other += count(OTHER);
+        multibyte += count(MULTIBYTE);
     }
     if multibyte != 0 {
         // A multi-byte char is never a digit, comma or period, so the token is a word.
         return Token { span, kind: Kind::Word, case: case_of(raw), folded: fold(raw) };
     }
     // Nearly every word starts with its first letter.
-    let first_upper = match ASCII_CLASS[usize::from(raw.as_bytes()[0])] {
+    let first_upper = match CLASS[usize::from(raw.as_bytes()[0])] & (UPPER | LOWER) {
         UPPER => Some(true),
         LOWER => Some(false),
         _ => raw.bytes().find(u8::is_ascii_alphabetic).map(|b| b.is_ascii_uppercase()),
     };
-    let number = numeric != 0;
+    let number = other == 0;
     let case = match first_upper {
         None => Case::Other,
         Some(true) if upper >= 2 && lower == 0 => Case::Upper,
@@ -169,27 +171,28 @@ fn token(text: &str, start: usize, end: usize) -> Token {
     Token { span, kind: if number { Kind::Number } else { Kind::Word }, case, folded }
 }
 
-const UPPER: u8 = 1;
-const LOWER: u8 = 2;
-/// A digit, comma or period: a token of only these is a number.
-const NUMERIC: u8 = 4;
+// A byte's class: one count in each 16-bit field it belongs to.
+const UPPER: u64 = 1;
+const LOWER: u64 = 1 << 16;
+/// Not a digit, comma or period: a token with none of these is a number.
+const OTHER: u64 = 1 << 32;
 /// A byte of a multi-byte char.
-const MULTIBYTE: u8 = 8;
+const MULTIBYTE: u64 = 1 << 48;
 
-/// The class bits of each byte.
-static ASCII_CLASS: [u8; 256] = {
-    let mut table = [MULTIBYTE; 256];
+/// The class of each byte.
+static CLASS: [u64; 256] = {
+    let mut table = [MULTIBYTE | OTHER; 256];
     let mut b = 0;
     while b < 128 {
         let byte = b as u8;
         table[b] = if byte.is_ascii_uppercase() {
-            UPPER
+            UPPER | OTHER
         } else if byte.is_ascii_lowercase() {
-            LOWER
+            LOWER | OTHER
         } else if byte.is_ascii_digit() || byte == b',' || byte == b'.' {
-            NUMERIC
-        } else {
             0
+        } else {
+            OTHER
         };
         b += 1;
     }
