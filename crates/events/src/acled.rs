@@ -23,9 +23,10 @@ use dyad_lexicon::{Lexicon, Tokens};
 /// Default types that any context may replace.
 const GENERIC: &[&str] = &["Attack", "Armed clash", "Peaceful protest"];
 /// Defaults that only a more specific context may replace, each with the types that may replace it:
-/// a seized or found weapon and a defused bomb were never used, a bomb its bearer set off is a suicide bomb, a dispersal that kills or maims is
-/// excessive force, one of stone-throwers a violent demonstration, and arrests at a protest an intervention in it
-/// (at one whose demonstrators threw things or rioted, the violent demonstration).
+/// a seized or found weapon and a defused bomb were never used, a bomb its bearer set off is a suicide
+/// bomb, a dispersal that kills or maims is excessive force, one of stone-throwers a violent demonstration,
+/// and arrests at a protest an intervention in it (at one whose demonstrators threw things or rioted, the
+/// violent demonstration).
 const NARROWABLE: &[(&str, &[&str])] = &[
     ("Looting/property destruction", &["Disrupted weapons use", "ORG_CRIME"]),
     ("Remote explosive/landmine/IED", &["Disrupted weapons use", "Suicide bomb"]),

@@ -116,9 +116,9 @@ pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, 
     let opens_sentence = before.is_none_or(|b| matches!(word(b), "." | "!" | "?" | "“"));
     // A determiner before a passive row ("the weapons were found" matching "weapon * find") is its subject's.
     let last = trigger.end - 1;
-    let participle = word(last).ends_with("ed") || cx.lemmas(last).iter().any(|l| l != word(last));
+    let ends_inflected = word(last).ends_with("ed") || cx.lemmas(last).iter().any(|l| l != word(last));
     let passive_row = last > trigger.start
-        && participle
+        && ends_inflected
         && (last.saturating_sub(3).max(trigger.start + 1)..last).any(|k| matches!(word(k), "is" | "are" | "was" | "were" | "been"));
     let determined = before.is_some_and(|b| DETERMINERS.contains(&word(b))) && !passive_row;
     // No verb follows a preposition: "families of demobilized FARC fighters", "talks with detained leaders".

@@ -319,9 +319,9 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         && participle(cx, trigger.start)
         && ((!adjectival && (trigger.start.saturating_sub(3).max(cands.range(*source.last().unwrap()).end)..trigger.start).any(be)) || charge_without_object());
     // "Guzman survived an assassination attempt", "the convoy came under fire": the subject of a verb of
-    // suffering is the one the act its object names was done to, as in the passive.
-    // The trigger is then the verb's object: at most two words between, neither a preposition ("rebels who
-    // escaped from prison attacked" keeps its attackers).
+    // suffering is the one the act its object names was done to, as in the passive. The trigger must be
+    // that verb's object: at most two words between, neither a preposition ("rebels who escaped from
+    // prison attacked" keeps its attackers).
     let suffered = source_rule == "subject"
         && source.last().is_some_and(|&s| {
             (cands.range(s).end.max(trigger.start.saturating_sub(3))..trigger.start).any(|k| {

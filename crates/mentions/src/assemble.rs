@@ -208,7 +208,7 @@ fn ethnic_groups(cx: &Tokens, sentence_start: usize, out: &mut [ActorMention]) {
 
 /// Words that are capitalised for other reasons: the first person, sentence openers, days, months.
 const NOT_NAME_WORDS: &[&str] = &[
-    "i", "i've", "i'm", "i'd", "i'll", "i’ve", "i’m", "i’d", "i’ll", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "i", "i've", "i'm", "i'd", "i'll", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "mr", "mrs", "ms", "dr", "according", "meanwhile", "however", "earlier", "later", "under", "until",
     "since", "despite", "although", "while", "what", "why", "how", "where", "who", "both", "all", "some", "many",
     "several", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
