@@ -31,6 +31,16 @@ fn seized_found_defused_or_intercepted_weapons_are_disrupted() {
     // An article before the weapon heads the passive clause's subject, not a noun use of the verb.
     assert_type("A bomb has been found near the courthouse in Mombasa.", "Disrupted weapons use");
     assert_type("The weapons were recovered from a warehouse in Lagos.", "Disrupted weapons use");
+    // Weapons captured, destroyed or intercepted, in either voice.
+    assert_type("Troops captured 40 rifles and a mortar during a raid near Kidal.", "Disrupted weapons use");
+    assert_type("Dozens of pistols were captured at a checkpoint outside Juba.", "Disrupted weapons use");
+    assert_type("Special forces destroyed heavy machine guns and rockets in a cave near Tora Bora.", "Disrupted weapons use");
+    assert_type("Customs officers intercepted a shipment of ammunition bound for Misrata.", "Disrupted weapons use");
+}
+
+#[test]
+fn destroyed_by_explosives_is_a_bombing_not_a_seizure() {
+    assert_type("The police station was destroyed by explosives planted overnight in Quetta.", "Remote explosive/landmine/IED");
 }
 
 #[test]
@@ -154,6 +164,7 @@ fn property_set_on_fire_with_no_one_named_is_still_destruction() {
 fn armed_men_who_change_sides_change_the_group_activity() {
     assert_type("Some 300 rebel fighters defected to the government in Upper Nile on Friday.", "Change to group/activity");
     assert_type("Two army commanders defected with their men near the border.", "Change to group/activity");
+    assert_type("About 200 soldiers have reportedly defected from the garrison in Bentiu.", "Change to group/activity");
     // A manufacturing defect is no defection.
     assert_eq!(main_type("The carmaker recalled 2,000 vehicles over a brake defect."), None);
 }

@@ -32,6 +32,17 @@ fn criminals() {
     assert_eq!(sector_of("Looters attacked shops in the capital overnight.", "looters"), "CRM");
     assert_eq!(sector_of("Hijackers seized a bus carrying pilgrims near the border.", "hijackers"), "CRM");
     assert_eq!(sector_of("Police arrested a drug dealer in Medellin on Friday.", "drug dealer"), "CRM");
+    assert_eq!(sector_of("Hoodlums attacked traders at the market in Ibadan.", "hoodlums"), "CRM");
+    assert_eq!(sector_of("Police arrested members of a fraud ring in Nairobi.", "fraud ring"), "CRM");
+    assert_eq!(sector_of("An angry mob attacked the police station in Lahore.", "mob"), "CVL");
+}
+
+#[test]
+fn an_agent_noun_is_read_through_its_plural_only() {
+    // The lemmatizer also knows verbs: "mobbed" and "policing" are no mob and no police.
+    let evs = code("Mobbed by reporters in Leeds, the mayor accused the government of neglecting community policing.");
+    assert!(!evs.is_empty(), "the accusation is coded");
+    assert!(actors_with(&evs, "mobbed").is_empty() && actors_with(&evs, "policing").is_empty(), "{evs:#?}");
 }
 
 #[test]

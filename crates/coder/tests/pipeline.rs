@@ -457,3 +457,12 @@ fn a_bare_armed_group_is_the_one_of_its_kind_the_story_named() {
     let rebels = mentions.actors.iter().find(|m| m.actor.text == "rebels").unwrap_or_else(|| panic!("{mentions:#?}"));
     assert_eq!(rebels.actor.country.as_deref(), Some("COL"), "not the story's home country, USA");
 }
+
+#[test]
+fn verbs_listed_after_a_subordinate_verb_share_its_clause() {
+    // The attack and the looting are one list in the "after" clause: both background to the
+    // complaint, not a main looting that pushes the attack out.
+    let evs = code("Traders in Ibadan complained after hoodlums attacked the market, looted shops and burned cars.");
+    assert!(!with_root(&evs, "18").is_empty(), "{evs:#?}");
+    assert!(evs.iter().any(|e| e.cameo == "1711"), "{evs:#?}");
+}

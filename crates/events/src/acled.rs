@@ -154,6 +154,15 @@ pub(crate) fn classify(cx: &Tokens, lexicon: &Lexicon, tables: &Tables, sentence
                 "18" | "20" if state_force && names(&e.target, PROTESTERS) => {
                     *a = Acled { event_type: "Protests".into(), sub_event_type: "Excessive force against protesters".into() }
                 }
+                // Property looted or destroyed by a crowd is a riot: by demonstrators a violent
+                // demonstration, by a mob mob violence. ACLED keeps "Looting/property destruction" for
+                // looting outside such violence.
+                "17" if a.sub_event_type == "Looting/property destruction" && names(&e.source, PROTESTERS) => {
+                    *a = Acled { event_type: "Riots".into(), sub_event_type: "Violent demonstration".into() }
+                }
+                "17" if a.sub_event_type == "Looting/property destruction" && names(&e.source, &["mob"]) => {
+                    *a = Acled { event_type: "Riots".into(), sub_event_type: "Mob violence".into() }
+                }
                 _ => {}
             }
             // A target that can fight back makes a battle; one that plainly cannot makes an attack on

@@ -99,8 +99,9 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
         let actors = roles::Candidates::new(mentions, range.clone(), &speakers, places.dateline_end.unwrap_or(0));
         // The last trigger that gave events in this sentence, and where its events start in `out`.
         let mut previous: Option<(std::ops::Range<usize>, usize, String)> = None;
-        // The subject found for the last verb trigger, which a verb coordinated with it shares.
-        let mut previous_subject: Option<(std::ops::Range<usize>, Vec<usize>)> = None;
+        // The subject found for the last verb trigger, which a verb coordinated with it shares, and
+        // whether that verb sat in a subordinate clause.
+        let mut previous_subject: Option<(std::ops::Range<usize>, Vec<usize>, bool)> = None;
         let sentence_start = out.len();
         // Which of this sentence's events sit in a subordinate clause ("whom authorities blame",
         // "after two vehicles were hit"): background, dropped when the sentence reports a main event.
@@ -190,7 +191,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             };
             // "Rebels kidnapped 16 advisers and exploded a series of bombs": a verb after "and" shares the
             // subject of the verb before it, not that verb's object.
-            if let Some((previous_trigger, subject)) = previous_subject.as_ref().filter(|_| t.pos.is_verb() && roles.source_rule == "subject") {
+            if let Some((previous_trigger, subject, _)) = previous_subject.as_ref().filter(|_| t.pos.is_verb() && roles.source_rule == "subject") {
                 let coordinated = trigger.start >= 1 && cx.tokens[trigger.start - 1].folded == "and";
                 let found_in_previous_object = roles.sources.first().is_none_or(|&i| mentions.actors[i].tokens.start >= previous_trigger.end);
                 if coordinated && found_in_previous_object {
@@ -205,7 +206,13 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
                 (roles.source_rule, roles.target_rule) = ("giver, after from", "receiver, the subject");
             }
             let Some(code) = tables.cameo(&t.cameo) else { continue };
+            // "after hoodlums attacked them, looted shops and set them on fire": verbs listed after a
+            // subordinate one with its subject are in its clause.
+            let listed_after_subordinate = previous_subject.as_ref().is_some_and(|(_, subject, subordinate)| {
+                *subordinate && t.pos.is_verb() && *subject == roles.sources && trigger.start > 0 && matches!(cx.tokens[trigger.start - 1].folded.as_str(), "," | "and")
+            });
             let subordinate = reduced_relative
+                || listed_after_subordinate
                 || clauses::describes_object(cx, mentions, trigger.range(), t.pos.is_verb(), after_act)
                 || clauses::is_subordinate(cx, trigger.start, clause.start);
             // Violence is news even when the text names no perpetrator ("a car bomb exploded"),
@@ -268,7 +275,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             let trigger_span = Span::new(cx.tokens[trigger.start].span.start, cx.tokens[trigger.end - 1].span.end);
             previous = Some((trigger.range(), out.len(), t.cameo.clone()));
             if t.pos.is_verb() && matches!(roles.source_rule, "subject" | "subject of the coordinated verb before") {
-                previous_subject = Some((trigger.range(), roles.sources.clone()));
+                previous_subject = Some((trigger.range(), roles.sources.clone(), subordinate));
             }
             let location = location_in(places, clause.clone(), trigger.range()).or_else(|| home.get_or_init(|| home_location(lexicon, mentions, places)).clone());
             let date = date_of(mentions, range.clone(), clause.clone(), trigger.range()).or_else(|| paragraph_date(&doc.text, analyzed, mentions, range.start)).or_else(|| publication_date(doc, mentions, places));

@@ -98,7 +98,7 @@ impl Lexicon {
             }
         }
         Ok(Lexicon {
-            actors: PhraseSet::build(actors_raw, false, &mut lemmas),
+            actors: PhraseSet::build(actors_raw, false, &mut lemmas).nouns_only(),
             triggers: PhraseSet::build(triggers_raw, true, &mut lemmas),
             cues: PhraseSet::build(cues_raw, true, &mut lemmas),
             acled_context: PhraseSet::build(acled_raw, false, &mut lemmas),

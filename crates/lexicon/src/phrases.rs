@@ -156,6 +156,9 @@ pub struct PhraseSet<T> {
     /// Ids interned after the set was built start none of its patterns and fall past the end.
     by_first_word: Vec<Slot>,
     skip_adverbs: bool,
+    /// A set of nouns reads a word as another only through its plural: the lemmatizer is shared with
+    /// verb sets, and "mobbed" or "rebelled" is no mob or rebels.
+    nouns_only: bool,
     /// This set's bit in [`Form::opens`].
     bit: u32,
 }
@@ -205,7 +208,7 @@ impl<T: CaseRule> PhraseSet<T> {
     /// get ids in `lemmas`, which must be the lemmatizer the set is matched with.
     pub fn build(entries: Vec<(String, T)>, skip_adverbs: bool, lemmas: &mut Lemmatizer) -> PhraseSet<T> {
         let bit = lemmas.register_set();
-        let mut set = PhraseSet { patterns: Vec::new(), values: Vec::new(), by_first_word: Vec::new(), skip_adverbs, bit };
+        let mut set = PhraseSet { patterns: Vec::new(), values: Vec::new(), by_first_word: Vec::new(), skip_adverbs, nouns_only: false, bit };
         let mut seen: HashMap<(Vec<Option<u32>>, bool), usize> = HashMap::default();
         for (phrase, value) in entries {
             let words: Vec<Word> = phrase_words(&phrase, lemmas);
@@ -269,6 +272,22 @@ impl<T> PhraseSet<T> {
         self.patterns.is_empty()
     }
 
+    /// Makes this a set of noun phrases (see `nouns_only`).
+    pub fn nouns_only(mut self) -> Self {
+        self.nouns_only = true;
+        self
+    }
+
+    /// The word ids token `p` reads as in this set: its own id first, then its lemmas.
+    fn readings<'c>(&self, cx: &'c Tokens, p: usize) -> &'c [u32] {
+        let all = cx.reads_as(p);
+        if self.nouns_only && !cx.tokens[p].folded.ends_with('s') {
+            &all[..all.len().min(1)]
+        } else {
+            all
+        }
+    }
+
     /// The longest phrase starting at token `i` and ending before `limit`.
     pub fn longest_at(&self, cx: &Tokens, i: usize, limit: usize) -> Option<Match<'_, T>> {
         if cx.forms[i].opens & self.bit == 0 {
@@ -295,7 +314,7 @@ impl<T> PhraseSet<T> {
                 }
             }
         };
-        for key in cx.reads_as(i) {
+        for key in self.readings(cx, i) {
             let Some(slot) = self.by_first_word.get(*key as usize) else { continue };
             // A slot of more than `TRY_ALL` is in order, even when its gapped patterns leave fewer.
             if slot.patterns.len() <= TRY_ALL && slot.gapped.is_empty() {
@@ -307,7 +326,7 @@ impl<T> PhraseSet<T> {
             // the same answer each time, and the best match does not depend on the order tried.
             if !slot.thirds.is_empty() {
                 for p in i + 1..(i + 1 + GAPPED_REACH).min(limit) {
-                    for third in cx.reads_as(p) {
+                    for third in self.readings(cx, p) {
                         let from = slot.thirds.partition_point(|&t| t < *third);
                         let to = slot.thirds.partition_point(|&t| t <= *third);
                         try_all(&slot.gapped[from..to]);
@@ -317,7 +336,7 @@ impl<T> PhraseSet<T> {
             // Where the second word may read: next, or past the adverbs the matcher would skip.
             let mut p = i + 1;
             while p < limit {
-                for second in cx.reads_as(p) {
+                for second in self.readings(cx, p) {
                     let from = slot.seconds.partition_point(|&s| s <= *second);
                     let to = slot.seconds.partition_point(|&s| s <= second + 1);
                     try_all(&slot.patterns[from..to]);
@@ -420,7 +439,7 @@ impl<T> PhraseSet<T> {
         if cs {
             cx.tokens[p].span.slice(cx.text) == raw
         } else {
-            cx.reads_as(p).contains(&id)
+            self.readings(cx, p).contains(&id)
         }
     }
 }
