@@ -784,6 +784,14 @@ fn contracted_negations_negate() {
 }
 
 #[test]
+fn a_negation_does_not_reach_past_a_colon() {
+    // What the colon announces is stated, not denied.
+    let evs = code("The unrest has not been confined to the port: on Friday gunmen ambushed a bus near the border.");
+    let ambush: Vec<&Event> = evs.iter().filter(|e| e.cameo_root == "19" || e.cameo_root == "18").collect();
+    assert_eq!(ambush.first().map(|e| e.modality), Some(Modality::Actual), "{evs:#?}");
+}
+
+#[test]
 fn the_month_is_no_march() {
     assert!(code("The board paid a dividend to investors for each share held as of March 16.").iter().all(|e| e.cameo_root != "14"));
     assert_eq!(codes(&code("Teachers held a march through the capital on Monday.")), ["141"]);

@@ -466,3 +466,14 @@ fn verbs_listed_after_a_subordinate_verb_share_its_clause() {
     assert!(!with_root(&evs, "18").is_empty(), "{evs:#?}");
     assert!(evs.iter().any(|e| e.cameo == "1711"), "{evs:#?}");
 }
+
+#[test]
+fn one_plural_group_between_is_on_both_sides() {
+    let evs = code("Clashes between rival militias killed four people in Tripoli on Sunday.");
+    let clash = with_root(&evs, "19");
+    assert_eq!(clash.len(), 1, "{evs:#?}");
+    assert_eq!((clash[0].source.as_ref().map(|a| a.text.as_str()), clash[0].target.as_ref().map(|a| a.text.as_str())), (Some("militias"), Some("militias")));
+    // A partner the lexicon does not know leaves the group on one side only.
+    let evs = code("The minister called for more meetings between ministers and the electorate.");
+    assert!(evs.iter().all(|e| e.source.as_ref().map(|a| &a.text) != e.target.as_ref().map(|a| &a.text)), "{evs:#?}");
+}

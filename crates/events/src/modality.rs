@@ -63,9 +63,12 @@ pub(crate) fn of(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, clause
     // "threaten to ban" 132).
     // A negation written into a pattern ("has not commented") is the event itself.
     let opens_trigger = |m: &Match<Cue>, value: &str| !announcement && value != "negated" && m.start == trigger.start && m.end < trigger.end;
+    // A colon opens what it announces: "The violence has not been limited to the capital: a gang ambushed
+    // a funeral" reports the ambush as done. (It ends no clause for the roles: "Garcia declared: 'I ask ...'".)
+    let from = (clause.start..trigger.start).rev().find(|&k| cx.tokens[k].is_punct(":")).map_or(clause.start, |k| k + 1);
     let before: Vec<(&Match<Cue>, String)> = cues
         .iter()
-        .filter(|m| m.start >= clause.start)
+        .filter(|m| m.start >= from)
         .filter_map(|m| cue_of(CueKind::Modality, m).map(|v| (m, v)))
         .filter(|(m, v)| m.end <= trigger.start || opens_trigger(m, v))
         .collect();

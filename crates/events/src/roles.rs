@@ -5,7 +5,7 @@
 //!   ("The Pentagon and the White House"). In the passive ("were killed by
 //!   gunmen") the by-agent is the source and the subject the target.
 //! - Target: the first actor to the right in the clause, with its partners.
-//! - "between A and B" / "among": A is the source and B the target.
+//! - "between A and B" / "among": A is the source and B the target; one plural group ("between rival gangs") is both.
 //! - A pronoun subject ("they arrested") takes the nearest actor before the clause; one opening a sentence
 //!   ("She later criticized") the nearest earlier person (he, she), group (they) or country (it) before it.
 //! - An actor inside the trigger ("deploying U.S. troops") is the source when no subject is found, and a
@@ -187,6 +187,13 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
             let group = group_right(cx, cands, &right, first);
             if group.len() >= 2 {
                 return Roles { sources: vec![group[0]], targets: group[1..].to_vec(), source_rule: "between: first", target_rule: "between: the others" };
+            }
+            // "clashes between rival gangs": one plural group is on both sides (unless a partner the
+            // lexicon does not know follows it: "meetings between ministers and the electorate").
+            let end = cands.range(first).end;
+            let listed = cx.tokens.get(end).is_some_and(|t| matches!(t.folded.as_str(), "and" | "or" | ","));
+            if cands.mentions.actors[first].kind == MentionKind::Group && cx.tokens[end - 1].folded.ends_with('s') && !listed {
+                return Roles { sources: vec![first], targets: vec![first], source_rule: "between: one plural group", target_rule: "between: one plural group" };
             }
         }
     }
