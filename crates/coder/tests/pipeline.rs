@@ -477,3 +477,15 @@ fn one_plural_group_between_is_on_both_sides() {
     let evs = code("The minister called for more meetings between ministers and the electorate.");
     assert!(evs.iter().all(|e| e.source.as_ref().map(|a| &a.text) != e.target.as_ref().map(|a| &a.text)), "{evs:#?}");
 }
+
+#[test]
+fn an_agent_after_a_partitive_is_the_source() {
+    let evs = code("Two journalists were kidnapped by suspected members of a drug cartel in Sinaloa.");
+    assert_eq!(first_actor(&evs, "18", true).sector.as_deref(), Some("CRM"), "{evs:#?}");
+    assert_eq!(first_actor(&evs, "18", false).text, "journalists");
+    let evs = code("The convoy was ambushed by a group of militiamen near Beni.");
+    assert_eq!(first_actor(&evs, "19", true).text, "militiamen", "{evs:#?}");
+    // A number stands between "by" and the agent as before.
+    let evs = code("The slums will be occupied by 1,000 soldiers.");
+    assert!(evs.iter().any(|e| e.source.as_ref().is_some_and(|a| a.text.contains("soldiers"))), "{evs:#?}");
+}

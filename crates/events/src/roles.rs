@@ -319,8 +319,18 @@ pub(crate) fn assign(cx: &Tokens, cands: &Candidates, trigger: Range<usize>, cla
         let right_after_subject = cands.describing(cx, trigger.start, clause.start) == source.last().copied();
         matches!(code_root, "11" | "17") && right_after_subject && matches!(next, Some("of" | "with"))
     };
-    // "by gunmen", "by the Islamic State group": an agent after "by", with at most one word between.
-    let after_by = |start: usize| start > 0 && word(start - 1) == "by" || start > 1 && word(start - 2) == "by";
+    // "by gunmen", "by the Islamic State group": an agent after "by", with at most one word between; or
+    // after a partitive ("by members of the Taliban", "by three divisions of Iranian Revolutionary Guards").
+    let after_by = |start: usize| {
+        let words = |k: usize| matches!(cx.tokens[k].kind, dyad_text::Kind::Word | dyad_text::Kind::Number);
+        let partitive_by = |of: usize| (of.saturating_sub(PARTITIVE_REACH)..of).rev().take_while(|&k| words(k)).any(|k| word(k) == "by");
+        let of = match start.checked_sub(1).map(word) {
+            Some("of") => Some(start - 1),
+            Some("the" | "a" | "an") if start > 1 && word(start - 2) == "of" => Some(start - 2),
+            _ => None,
+        };
+        start > 0 && word(start - 1) == "by" || start > 1 && word(start - 2) == "by" || of.is_some_and(partitive_by)
+    };
     let passive = source_rule == "subject"
         && !source.is_empty()
         && participle(cx, trigger.start)
@@ -467,6 +477,9 @@ pub(crate) fn of_participle(cx: &Tokens, cands: &Candidates, trigger: Range<usiz
 /// Prepositions that put a mention inside another's noun phrase rather than make it the phrase's head
 /// ("for" and "from" name whom a speaker speaks for: "a spokesman for the army").
 const PHRASE_PREPOSITIONS: &[&str] = &["to", "in", "at", "near", "on", "with"];
+/// How many words may stand between "by" and the "of" of a partitive agent ("by suspected members of").
+const PARTITIVE_REACH: usize = 4;
+
 /// How many words may stand between an earlier mention and the preposition after it.
 const PHRASE_GAP: usize = 3;
 
