@@ -489,3 +489,15 @@ fn an_agent_after_a_partitive_is_the_source() {
     let evs = code("The slums will be occupied by 1,000 soldiers.");
     assert!(evs.iter().any(|e| e.source.as_ref().is_some_and(|a| a.text.contains("soldiers"))), "{evs:#?}");
 }
+
+#[test]
+fn a_report_verb_that_is_the_trigger_keeps_its_speaker_as_source() {
+    // A speaker takes no part in what it reports, but a denial or warning is its own act.
+    let evs = code("The ministry denied the charges of torture.");
+    assert_eq!(first_actor(&evs, "01", true).text, "ministry", "{evs:#?}");
+    let evs = code("The army warned the rebels.");
+    assert_eq!(first_actor(&evs, "13", true).text, "army", "{evs:#?}");
+    // The reported act keeps its own actors.
+    let evs = code("The army said rebels attacked a convoy near Goma.");
+    assert_eq!(first_actor(&evs, "18", true).text, "rebels", "{evs:#?}");
+}

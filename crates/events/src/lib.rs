@@ -189,6 +189,16 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             } else {
                 roles::assign(cx, &actors, trigger.range(), clause.clone(), &t.cameo, t.pos.is_verb())
             };
+            // "The army warned Iran": a trigger that is itself a report's verb is the speaker's act, though a
+            // speaker takes no part in what it reports.
+            if roles.sources.is_empty() && t.pos.is_verb() {
+                let trigger_bytes = cx.tokens[trigger.start].span.start..cx.tokens[trigger.end - 1].span.end;
+                let own = attributions.iter().find(|a| a.cue.start < trigger_bytes.end && trigger_bytes.start < a.cue.end && a.speaker.end <= trigger.start);
+                if let Some(speaker) = own.and_then(|a| speaker_mention(mentions, a)) {
+                    roles.sources = vec![speaker];
+                    roles.source_rule = "speaker of the trigger's own report";
+                }
+            }
             // "Rebels kidnapped 16 advisers and exploded a series of bombs": a verb after "and" shares the
             // subject of the verb before it, not that verb's object.
             if let Some((previous_trigger, subject, _)) = previous_subject.as_ref().filter(|_| t.pos.is_verb() && roles.source_rule == "subject") {
@@ -259,10 +269,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
                 continue;
             }
             if stance == Some(Stance::Demand) && code.code != act.code {
-                // The speaker's fullest mention: "Syrian President Bashar Assad", not the name inside it.
-                let speaker = attribution.and_then(|a| {
-                    mentions.within(a.speaker.clone()).filter(|(_, m)| m.kind != MentionKind::Outlet).max_by_key(|(_, m)| (m.tokens.end, std::cmp::Reverse(m.tokens.start))).map(|(i, _)| i)
-                });
+                let speaker = attribution.and_then(|a| speaker_mention(mentions, a));
                 roles.targets = std::mem::replace(&mut roles.sources, speaker.into_iter().collect());
                 (roles.source_rule, roles.target_rule) = ("speaker of the demand", "who must act");
             }
@@ -385,6 +392,12 @@ fn opens_trigger(lexicon: &Lexicon, cx: &Tokens, cue: &dyad_lexicon::Match<'_, d
 
 /// How many words may stand between "announced" and the noun naming the announced act.
 const ANNOUNCED_NOUN_GAP: usize = 3;
+
+/// The speaker's fullest mention: "Syrian President Bashar Assad", not the name inside it.
+fn speaker_mention(mentions: &Mentions, attribution: &sources::SentenceAttribution) -> Option<usize> {
+    let extent = |m: &dyad_mentions::ActorMention| (m.tokens.end, std::cmp::Reverse(m.tokens.start));
+    mentions.within(attribution.speaker.clone()).filter(|(_, m)| m.kind != MentionKind::Outlet).max_by_key(|(_, m)| extent(m)).map(|(i, _)| i)
+}
 
 /// A seizure (1711) naming no one that took no weapons.
 fn unreported_seizure(e: &Event) -> bool {
