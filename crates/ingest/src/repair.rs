@@ -46,7 +46,13 @@ fn fix_pass(text: &str) -> (String, usize) {
     let mut count = 0;
     let mut i = 0;
     while i < chars.len() {
-        if let Some((repaired, used)) = repair_at(&chars[i..]) {
+        // "gujaratÂ  curfew", "stories Â  vhp": a no-break space garbled to "Â" and a second byte that was
+        // later made a plain space. A capital Â before a space and not after a capital is no letter.
+        let stray_nbsp_lead = chars[i] == 'Â' && chars.get(i + 1).is_some_and(|&c| c == ' ' || c == '\u{a0}') && (i == 0 || !chars[i - 1].is_uppercase());
+        if stray_nbsp_lead {
+            count += 1;
+            i += 1;
+        } else if let Some((repaired, used)) = repair_at(&chars[i..]) {
             out.push(repaired);
             count += 1;
             i += used;
@@ -110,11 +116,13 @@ mod tests {
         assert_eq!(fixed("â€œWe will fight,â€\u{9d} he said â€” in Bogotá"), ("“We will fight,” he said — in Bogotá".into(), 3));
         assert_eq!(fixed("PiÃ±era met SÃ£o Paulo officials in MÃ¼nchen for 5 â‚¬"), ("Piñera met São Paulo officials in München for 5 €".into(), 4));
         assert_eq!(fixed("Ã¢â‚¬â„¢"), ("’".into(), 4), "three, then one on the second pass");
+        assert_eq!(fixed("curfew in gujaratÂ  on friday.Â  police"), ("curfew in gujarat  on friday.  police".into(), 2), "a no-break space's stray lead");
+        assert_eq!(fixed("related stories Â  vhp"), ("related stories   vhp".into(), 1));
     }
 
     #[test]
     fn legitimate_text_is_left_alone() {
-        for s in ["Straße» und Café", "Bogotá, São Paulo, ÉTAT, naïve", "ABC ÃO", "plain ascii"] {
+        for s in ["Straße» und Café", "Bogotá, São Paulo, ÉTAT, naïve", "ABC ÃO", "plain ascii", "ROMÂ NIA"] {
             assert_eq!(fixed(s), (s.to_string(), 0), "{s}");
         }
     }
