@@ -472,3 +472,15 @@ fn sporting_bans_and_banned_substances_are_no_political_ban() {
     assert_no_root("The Jamaican sprinter was disqualified for a false start in the final.", &["17"]);
     assert_codes("Thailand banned the opposition party from the election.", "1722");
 }
+
+#[test]
+fn figurative_hijacks_bombardments_occupations_and_risks_of_attack() {
+    assert_no_root("Indian opposition leaders accused the ruling party of hijacking the debate on farm prices.", &["18"]);
+    assert_no_root("Voters in Ohio were bombarded with campaign ads from both parties.", &["19"]);
+    assert_no_root("The Kenyan minister has occupied the chair of the committee since 2019.", &["19"]);
+    assert_no_root("French officials said the risk of a terrorist attack during the summit was high.", &["18"]);
+    assert_no_root("Microsoft said unpatched computers in Brazil were left open to attack.", &["18"]);
+    // the real acts stay
+    assert_codes("Gunmen hijacked a bus carrying pilgrims in Nigeria.", "181");
+    assert_codes("Russian artillery bombarded Kharkiv overnight.", "194");
+}
