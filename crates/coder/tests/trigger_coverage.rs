@@ -394,3 +394,93 @@ fn defections_prisoner_exchanges_and_robberies() {
     assert_codes("Armenia and Azerbaijan carried out an exchange of 40 prisoners on Friday.", "0841");
     assert_codes("Two men robbed a petrol station in Kumasi.", "1711");
 }
+
+fn assert_no_root(text: &str, roots: &[&str]) {
+    let evs = code(text);
+    assert!(evs.iter().all(|e| !roots.contains(&e.cameo_root.as_str())), "{text:?} should code nothing in roots {roots:?}: {evs:#?}");
+}
+
+#[test]
+fn illness_sport_and_film_senses_of_violent_words_are_no_violence() {
+    // medical attacks
+    assert_no_root("The Kenyan ambassador suffered a heart attack in Nairobi on Monday.", &["18"]);
+    assert_no_root("The Peruvian senator was treated for an asthma attack after the debate.", &["18"]);
+    // sport: styles of play, fixtures and tie-breaks
+    assert_no_root("Brazil's coach wants more attacking football from his side against Argentina.", &["18"]);
+    assert_no_root("Ireland named an unchanged side for the league clash with Wales.", &["19"]);
+    assert_no_root("Portugal beat Ghana in a penalty shootout on Sunday.", &["19"]);
+    assert_no_root("Morocco must not let Senegal take control of the game, the coach said.", &["19"]);
+    // filming
+    assert_no_root("Shooting on the film starts in Morocco next month.", &["19"]);
+    // a violent act is still one
+    assert_codes("Gunmen attacked a police station in Peshawar on Monday.", "180");
+    assert_codes("Rebels clashed with the army near Goma.", "193");
+}
+
+#[test]
+fn business_senses_of_coercive_words_are_no_coercion() {
+    assert_no_root("Merrill Lynch advised Nestle on the purchase of the Brazilian firm.", &["18"]);
+    assert_no_root("Siemens executed a letter of intent with the Egyptian government.", &["18"]);
+    assert_no_root("Vietnam must seize the opportunity offered by the trade pact, the minister said.", &["17"]);
+    assert_no_root("German officials shot down the idea of a joint eurobond.", &["19"]);
+    assert_no_root("Republicans in the Senate killed the legislation on Tuesday.", &["19"]);
+    assert_no_root("Qatar's wealth fund plans to deploy more capital in Africa.", &["15"]);
+    assert_no_root("The Chinese group took control of the Italian tyre company last year.", &["19"]);
+    assert_no_root("The Indian government sanctioned Rs 500 crore for the dam.", &["16"]);
+    assert_no_root("British unions condemned the Treasury's cash raid on pension funds.", &["17"]);
+    // the violent senses stay
+    assert_codes("Iran executed two men convicted of spying for Israel.", "1823");
+    assert_codes("Rebels took control of the town of Bunia on Friday.", "192");
+    assert_codes("Police seized two tonnes of cocaine in Guayaquil.", "1711");
+}
+
+#[test]
+fn thanks_praise_and_loans_in_other_senses() {
+    assert_no_root("Exports from Chile rose sharply thanks to record copper prices.", &["05", "03"]);
+    assert_no_root("The new Kenyan finance minister hails from Mombasa.", &["05"]);
+    assert_no_root("\"Thank you, Mr President,\" the Kenyan reporter said.", &["05"]);
+    assert_no_root("Barclays cut its base lending rate to 5 percent, the Bank of England said.", &["07", "03", "12"]);
+    assert_no_root("The report from Washington lent credence to claims of a rift in Iran.", &["07"]);
+    assert_no_root("Google provides users in India with free storage.", &["07"]);
+    // real thanks and loans stay
+    assert_codes("The Egyptian foreign minister expressed his thanks to Japan.", "051");
+    assert_codes("Japan lent Indonesia 500 million dollars.", "071");
+}
+
+#[test]
+fn a_plan_that_meets_with_criticism_holds_no_meeting() {
+    assert_no_root("The Kenyan plan met with criticism from Uganda.", &["04"]);
+    assert_no_root("The French proposal met with a cool response in Berlin.", &["04"]);
+    assert_no_root("Smugglers used the Guatemalan border town as a meeting point.", &["04"]);
+    // meetings with people about the criticism are meetings
+    assert_codes("The Kenyan president met with Ugandan officials to answer their criticism.", "040");
+    assert_codes("The Kenyan president met with Ugandan officials on Monday.", "040");
+}
+
+#[test]
+fn attacks_on_plans_and_standards_are_in_words() {
+    assert_codes("The Labour leader attacked the government's plans for Wales.", "111");
+    assert_no_root("The comedian attacked the declining standards of British television.", &["18"]);
+    // an attack that was planned is an attack
+    assert_codes("The attack on the army post in Kashmir was planned by militants from Pakistan.", "180");
+}
+
+#[test]
+fn sporting_bans_and_banned_substances_are_no_political_ban() {
+    assert_no_root("The Kenyan runner has never taken a banned substance, her lawyer said.", &["17"]);
+    assert_no_root("The Scottish midfielder was banned for three matches for shoving the referee.", &["17"]);
+    assert_no_root("The Jamaican sprinter was disqualified for a false start in the final.", &["17"]);
+    assert_codes("Thailand banned the opposition party from the election.", "1722");
+}
+
+#[test]
+fn figurative_hijacks_bombardments_occupations_and_risks_of_attack() {
+    assert_no_root("Indian opposition leaders accused the ruling party of hijacking the debate on farm prices.", &["18"]);
+    assert_no_root("Voters in Ohio were bombarded with campaign ads from both parties.", &["19"]);
+    assert_no_root("The Kenyan minister has occupied the chair of the committee since 2019.", &["19"]);
+    assert_no_root("French officials said the risk of a terrorist attack during the summit was high.", &["18"]);
+    assert_no_root("Microsoft said unpatched computers in Brazil were left open to attack.", &["18"]);
+    // the real acts stay
+    assert_codes("Gunmen hijacked a bus carrying pilgrims in Nigeria.", "181");
+    assert_codes("Russian artillery bombarded Kharkiv overnight.", "194");
+}
