@@ -219,3 +219,16 @@ fn a_ban_or_curfew_takes_no_acled_type_from_its_sentence() {
     assert_eq!(main_type("The government banned the sale of cocaine and heroin in the capital on Monday."), None);
     assert_eq!(main_type("The governor imposed a curfew in the town after a demonstration on Sunday."), None);
 }
+
+#[test]
+fn an_attack_on_an_unnamed_target_is_a_clash_when_the_next_sentence_has_it_hit_armed_men() {
+    assert_type("Militants attacked a village near Kidal on Sunday. In the attack they killed three soldiers at a checkpoint.", "Armed clash");
+    // Victims who cannot fight back leave it an attack on civilians.
+    assert_type("Militants attacked a village near Kidal on Sunday. In the attack they killed three farmers.", "Attack");
+}
+
+#[test]
+fn fighting_that_retook_a_place_is_the_recapture() {
+    assert_type("Government troops clashed with rebels near Kidal on Sunday and recaptured the town.", "Government regains territory");
+    assert_type("Government troops clashed with rebels near Kidal on Sunday.", "Armed clash");
+}

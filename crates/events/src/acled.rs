@@ -17,7 +17,7 @@
 use std::ops::Range;
 
 use dyad_codes::Tables;
-use dyad_core::{Acled, Event};
+use dyad_core::{Acled, Actor, Event, Modality};
 use dyad_lexicon::{Lexicon, Tokens};
 
 /// Default types that any context may replace.
@@ -66,6 +66,24 @@ const ARMED_WORDS: &[&str] = &[
 const NON_STATE_WORDS: &[&str] = &["rebel", "militant", "insurgent", "terrorist", "jihadist", "fighters", "militia", "taliban", "shabab", "isis", "isil", "islamic state"];
 /// Words naming a state's forces when the mention carries no sector ("Syrian forces").
 const STATE_WORDS: &[&str] = &["army", "troops", "soldiers", "military", "government", "security forces"];
+/// The territory change that types the fighting around it. Not a non-state takeover: "rebels occupying
+/// the town" is mostly the scene of a clash, not its outcome.
+const RECAPTURE: &str = "Government regains territory";
+/// Fighting that may win territory, and is then typed by the change.
+const FIGHTS_FOR_GROUND: &[&str] = &["Armed clash", "Shelling/artillery/missile attack", "Air/drone strike"];
+/// Whether the actor's mention contains one of the words.
+fn names(actor: &Option<Actor>, words: &[&str]) -> bool {
+    actor.as_ref().is_some_and(|t| {
+        let text = t.text.to_lowercase();
+        words.iter().any(|w| text.contains(w))
+    })
+}
+
+/// Whether the actor is a non-state armed group, by its sector or its name.
+fn non_state(actor: &Option<Actor>) -> bool {
+    actor.as_ref().and_then(|t| t.sector.as_deref()).is_some_and(|s| matches!(s, "REB" | "INS" | "UAF")) || names(actor, NON_STATE_WORDS)
+}
+
 /// How many words after the trigger, and after the target mention, name what was attacked.
 const OBJECT_WINDOW: usize = 4;
 
@@ -83,23 +101,48 @@ fn attacks_armed(cx: &Tokens, sentence: &Range<usize>, e: &Event) -> bool {
 const MEANS: &[&str] = &["Grenade", "Remote explosive/landmine/IED", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"];
 /// Words by which the next sentence refers back to the violence ("The attacks, mostly with grenades, ...").
 const REFERS_BACK: &[&str] = &["attack", "assault", "raid", "ambush", "blast", "explosion", "strike"];
+/// Roots of violent acts, whose targets say whether the violence was a battle.
+const VIOLENT_ROOTS: &[&str] = &["18", "19", "20"];
 
-/// "Synchronised attacks hit eleven districts on Friday. The attacks, mostly with grenades, ...": an
-/// attack or clash of generic type takes its means from the next sentence, when that sentence speaks of
-/// the violence again and names a weapon. ACLED types an event by how it was done.
+/// The sentence after the one starting at `start`, when it speaks of the violence again.
+fn next_refers_back<'s>(cx: &Tokens, sentences: &'s [dyad_text::Sentence], start: usize) -> Option<&'s dyad_text::Sentence> {
+    let next = sentences.get(sentences.partition_point(|s| s.span.start <= start))?;
+    next.tokens.clone().any(|k| REFERS_BACK.iter().any(|w| cx.is(k, w))).then_some(next)
+}
+
+/// The target of a violent event when its sector is armed. Not the words after it: a next sentence
+/// often names the attackers there ("100 rebels from the Revolutionary Armed Forces").
+fn armed_target(e: &Event) -> Option<&Actor> {
+    e.target.as_ref().filter(|t| VIOLENT_ROOTS.contains(&e.cameo_root.as_str()) && t.sector.as_deref().is_some_and(|s| ARMED.contains(&s)))
+}
+
+/// What the next sentence, when it speaks of the violence again, says of an event (the name is that of its
+/// first use): an attack or clash of generic type takes its means from a weapon named there ("Synchronised
+/// attacks hit eleven districts on Friday. The attacks, mostly with grenades, ..."), and an attack on a target
+/// of unknown sector by a non-state armed group is a clash when violence there hit armed men ("Militants
+/// attacked a village near Kidal. In the attack they killed three soldiers"). Unnamed attackers leave too
+/// many such attacks on civilians, with armed men hit in another incident of the story. ACLED types an event by how it was done and on whom.
 pub(crate) fn means_named_next(cx: &Tokens, lexicon: &Lexicon, sentences: &[dyad_text::Sentence], events: &mut [crate::Coded]) {
+    let armed_hits: Vec<(usize, Option<String>)> = events.iter().filter_map(|c| Some((c.event.evidence.start, armed_target(&c.event)?.code.clone()))).collect();
     for c in events.iter_mut() {
         let e = &mut c.event;
+        let unknown_target = e.target.as_ref().is_none_or(|t| t.sector.is_none());
         let Some(a) = e.acled.as_mut().filter(|a| GENERIC.contains(&a.sub_event_type.as_str()) && a.sub_event_type != "Peaceful protest") else { continue };
-        let next = sentences.partition_point(|s| s.span.start <= e.evidence.start);
-        let Some(next) = sentences.get(next) else { continue };
-        if !next.tokens.clone().any(|k| REFERS_BACK.iter().any(|w| cx.is(k, w))) {
-            continue;
-        }
-        let context = lexicon.acled_context.find_all(cx, next.tokens.clone());
-        let means = context.iter().flat_map(|m| m.values.iter()).filter(|v| v.roots.contains(&e.cameo_root) && MEANS.contains(&v.sub_event_type.as_str())).min_by_key(|v| v.order);
+        let next = next_refers_back(cx, sentences, e.evidence.start);
+        let means = next.and_then(|next| {
+            let context = lexicon.acled_context.find_all(cx, next.tokens.clone());
+            context.into_iter().flat_map(|m| m.values.iter()).filter(|v| v.roots.contains(&e.cameo_root) && MEANS.contains(&v.sub_event_type.as_str())).min_by_key(|v| v.order)
+        });
         if let Some(m) = means {
             *a = Acled { event_type: m.event_type.clone(), sub_event_type: m.sub_event_type.clone() };
+        } else if a.sub_event_type == "Attack" && unknown_target && non_state(&e.source) {
+            // Not the attackers themselves, whom the next sentence may name as a mistaken target ("The attack
+            // began with 100 rebels ...").
+            let attacker = e.source.as_ref().and_then(|s| s.code.as_deref());
+            let not_attacker = |hit: &Option<String>| hit.is_none() || hit.as_deref() != attacker;
+            if next.is_some_and(|n| armed_hits.iter().any(|(at, hit)| *at == n.span.start && not_attacker(hit))) {
+                *a = Acled { event_type: "Battles".into(), sub_event_type: "Armed clash".into() };
+            }
         }
     }
 }
@@ -109,7 +152,7 @@ pub(crate) fn classify(cx: &Tokens, lexicon: &Lexicon, tables: &Tables, sentence
         return;
     }
     let context = lexicon.acled_context.find_all(cx, sentence.clone());
-    for c in events {
+    for c in events.iter_mut() {
         let e: &mut Event = &mut c.event;
         let mut acled = tables.acled(&e.cameo).map(|a| Acled { event_type: a.event_type.clone(), sub_event_type: a.sub_event_type.clone() });
         let hint = context
@@ -123,22 +166,13 @@ pub(crate) fn classify(cx: &Tokens, lexicon: &Lexicon, tables: &Tables, sentence
         if let Some(a) = &mut acled {
             let target = e.target.as_ref().and_then(|t| t.sector.as_deref());
             let source = e.source.as_ref().and_then(|t| t.sector.as_deref());
-            let names = |actor: &Option<dyad_core::Actor>, words: &[&str]| {
-                actor.as_ref().is_some_and(|t| {
-                    let text = t.text.to_lowercase();
-                    words.iter().any(|w| text.contains(w))
-                })
-            };
             // Territory taken by a state's forces is regained; by anyone else, overtaken. With no
             // taker named, territory taken from rebels is regained.
             if a.sub_event_type == "Non-state actor overtakes territory" {
-                let non_state = |actor: &Option<dyad_core::Actor>, sector: Option<&str>| {
-                    sector.is_some_and(|s| matches!(s, "REB" | "INS" | "UAF")) || names(actor, NON_STATE_WORDS)
-                };
                 let state = if e.source.is_some() {
-                    !non_state(&e.source, source) && (source.is_some_and(|s| matches!(s, "GOV" | "MIL" | "COP")) || names(&e.source, STATE_WORDS))
+                    !non_state(&e.source) && (source.is_some_and(|s| matches!(s, "GOV" | "MIL" | "COP")) || names(&e.source, STATE_WORDS))
                 } else {
-                    non_state(&e.target, target)
+                    non_state(&e.target)
                 };
                 if state {
                     a.sub_event_type = "Government regains territory".into();
@@ -178,5 +212,18 @@ pub(crate) fn classify(cx: &Tokens, lexicon: &Lexicon, tables: &Tables, sentence
             }
         }
         e.acled = acled;
+    }
+    // A fight in which the government won ground back is typed by the recapture: ACLED codes a battle or
+    // bombardment that retook a place as the recapture ("troops clashed with rebels and recaptured the town").
+    // Only fights by the recapturers or by no one named: "regained the town that rebels attacked" keeps the rebels' attack.
+    let recapture = events.iter().find(|c| c.event.modality == Modality::Actual && c.event.acled.as_ref().is_some_and(|a| a.sub_event_type == RECAPTURE));
+    if let Some((acled, taker)) = recapture.map(|c| (c.event.acled.clone(), c.event.source.as_ref().and_then(|s| s.code.clone()))) {
+        for c in events.iter_mut() {
+            let e = &mut c.event;
+            let by_taker = e.source.as_ref().is_none_or(|s| s.code == taker);
+            if by_taker && e.acled.as_ref().is_some_and(|a| FIGHTS_FOR_GROUND.contains(&a.sub_event_type.as_str())) {
+                e.acled = acled.clone();
+            }
+        }
     }
 }
