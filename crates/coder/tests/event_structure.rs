@@ -804,3 +804,13 @@ fn paying_debts_and_oilseed_rape_are_no_events() {
     // A meeting about payments is still a meeting.
     assert_eq!(codes(&code("Argentina met with foreign banks to discuss the debt payments.")), ["040"]);
 }
+
+#[test]
+fn a_warning_of_what_may_happen_is_a_pessimistic_comment() {
+    assert_eq!(codes(&code("The central bank warned that inflation could rise sharply next year.")), ["012"]);
+    // A company's forecast is no threat either.
+    assert!(code("The carmaker issued a profits warning on Monday.").iter().all(|e| e.cameo_root != "13"));
+    // What the speaker says it will do is coded as its own threat.
+    let evs = code("The rebels warned that they would attack the capital.");
+    assert!(evs.iter().any(|e| e.cameo_root == "13"), "{evs:#?}");
+}

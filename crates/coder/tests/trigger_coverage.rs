@@ -484,3 +484,11 @@ fn figurative_hijacks_bombardments_occupations_and_risks_of_attack() {
     assert_codes("Gunmen hijacked a bus carrying pilgrims in Nigeria.", "181");
     assert_codes("Russian artillery bombarded Kharkiv overnight.", "194");
 }
+
+#[test]
+fn aid_handed_over_or_flown_in_and_territory_regained() {
+    assert_codes("Japan handed over new hospital equipment and 40 ambulances to the Kenyan health ministry.", "070");
+    assert_codes("Norway flew 20 tonnes of medicine into Sanaa on Friday.", "073");
+    assert_codes("Sweden announced new humanitarian assistance for refugees in Chad.", "073");
+    assert_codes("Malian troops regained control of the town of Ansongo on Sunday.", "192");
+}

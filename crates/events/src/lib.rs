@@ -353,7 +353,7 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
         withheld.extend(sources::non_confirmations(cx, cues, mentions, range));
     }
     sources::apply_non_confirmations(&doc.text, &withheld, &mut out);
-    acled::means_named_next(cx, lexicon, &analyzed.sentences, &mut out);
+    acled::refine_from_next_sentence(cx, lexicon, &analyzed.sentences, &mut out);
     out
 }
 

@@ -202,7 +202,10 @@ pub(crate) fn relation(cx: &Tokens, cues: &[Match<Cue>], trigger: Range<usize>, 
     // second event. Claims, denials and praise keep theirs: "claimed responsibility for the murder".
     // So is the crime named in an arrest or charge ("charged with murder", "arrested over the bombing").
     let speech_act = matches!(&previous_code[..2], "02" | "10" | "11" | "12" | "13") || matches!(previous_code, "012" | "013" | "018") || previous_code.starts_with("173");
-    let in_object = trigger.start.saturating_sub(previous.end) <= COMPLEMENT_REACH
+    // "warned that it would attack": a clause the speech act's own row opens is what was said, an event of its own.
+    let opens_clause = word(previous.end - 1) == "that";
+    let in_object = !opens_clause
+        && trigger.start.saturating_sub(previous.end) <= COMPLEMENT_REACH
         && cx.tokens[previous.end..trigger.start].iter().all(|t| !matches!(t.folded.as_str(), "," | ";" | "and" | "but" | "while" | "as" | "which" | "who" | "that" | "after" | "when" | "because" | "since" | "before" | "until" | "where"));
     if speech_act && in_object {
         return Relation::Inside;
