@@ -116,12 +116,13 @@ fn armed_target(e: &Event) -> Option<&Actor> {
     e.target.as_ref().filter(|t| VIOLENT_ROOTS.contains(&e.cameo_root.as_str()) && t.sector.as_deref().is_some_and(|s| ARMED.contains(&s)))
 }
 
-/// What the next sentence, when it speaks of the violence again, says of an event: an attack or clash of generic type takes its means from a weapon named there ("Synchronised
-/// attacks hit eleven districts on Friday. The attacks, mostly with grenades, ..."), and an attack on a target
-/// of unknown sector by a non-state armed group is a clash when violence there hit armed men ("Militants
-/// attacked a village near Kidal. In the attack they killed three soldiers"). Unnamed attackers leave too
-/// many such attacks on civilians, with armed men hit in another incident of the story. ACLED types an
-/// event by how it was done and on whom.
+/// What the next sentence, when it speaks of the violence again, says of an event: an attack or clash of
+/// generic type takes its means from a weapon named there ("Synchronised attacks hit eleven districts on
+/// Friday. The attacks, mostly with grenades, ..."), and an attack on a target of unknown sector by a
+/// non-state armed group is a clash when violence there hit armed men ("Militants attacked a village near
+/// Kidal. In the attack they killed three soldiers"). Unnamed attackers leave too many such attacks on
+/// civilians, with armed men hit in another incident of the story. ACLED types an event by how it was
+/// done and on whom.
 pub(crate) fn refine_from_next_sentence(cx: &Tokens, lexicon: &Lexicon, sentences: &[dyad_text::Sentence], events: &mut [crate::Coded]) {
     let armed_hits: Vec<(usize, Option<String>)> = events.iter().filter_map(|c| Some((c.event.evidence.start, armed_target(&c.event)?.code.clone()))).collect();
     for c in events.iter_mut() {
