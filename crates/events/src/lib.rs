@@ -191,9 +191,9 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
             };
             // "The army warned Iran": a trigger that is itself a report's verb is the speaker's act, though a
             // speaker takes no part in what it reports.
+            let trigger_span = Span::new(cx.tokens[trigger.start].span.start, cx.tokens[trigger.end - 1].span.end);
             if roles.sources.is_empty() && t.pos.is_verb() {
-                let trigger_bytes = cx.tokens[trigger.start].span.start..cx.tokens[trigger.end - 1].span.end;
-                let own = attributions.iter().find(|a| a.cue.start < trigger_bytes.end && trigger_bytes.start < a.cue.end && a.speaker.end <= trigger.start);
+                let own = attributions.iter().find(|a| a.cue.start < trigger_span.end && trigger_span.start < a.cue.end && a.speaker.end <= trigger.start);
                 if let Some(speaker) = own.and_then(|a| speaker_mention(mentions, a)) {
                     roles.sources = vec![speaker];
                     roles.source_rule = "speaker of the trigger's own report";
@@ -279,7 +279,6 @@ pub fn code(doc: &Document, analyzed: &Analyzed, cx: &Tokens, mentions: &Mention
                     (confirmation, confirmation_cue) = (Some(Confirmation::Unconfirmed), Some(cue));
                 }
             }
-            let trigger_span = Span::new(cx.tokens[trigger.start].span.start, cx.tokens[trigger.end - 1].span.end);
             previous = Some((trigger.range(), out.len(), t.cameo.clone()));
             if t.pos.is_verb() && matches!(roles.source_rule, "subject" | "subject of the coordinated verb before") {
                 previous_subject = Some((trigger.range(), roles.sources.clone(), subordinate));
